@@ -72,6 +72,7 @@ public final class FileLogStorage implements LogStorage, AutoCloseable {
   private long writeOffset;
 
   private long blocksWritten;
+  private long lastAppendedPosition;
 
   /** End of the last committed block: readers never go past it. */
   private volatile long committedOffset;
@@ -88,6 +89,7 @@ public final class FileLogStorage implements LogStorage, AutoCloseable {
             file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     recovery = recover();
     writeOffset = recovery.validBytes();
+    lastAppendedPosition = recovery.highestPosition();
     committedOffset = writeOffset;
     committedHighestPosition = recovery.highestPosition();
     if (flushMode == FlushMode.FSYNC) {
@@ -250,6 +252,11 @@ public final class FileLogStorage implements LogStorage, AutoCloseable {
       if (failure != null) {
         throw new UncheckedIOException("engine log " + file + " failed earlier", failure);
       }
+      if (lowestPosition <= lastAppendedPosition || highestPosition < lowestPosition) {
+        throw new IllegalStateException(
+            "engine log %s: block %d..%d does not follow position %d"
+                .formatted(file, lowestPosition, highestPosition, lastAppendedPosition));
+      }
       final long start = writeOffset;
       long position = start;
       while (frame.hasRemaining()) {
@@ -257,6 +264,7 @@ public final class FileLogStorage implements LogStorage, AutoCloseable {
       }
       index.add(lowestPosition, start);
       writeOffset = position;
+      lastAppendedPosition = highestPosition;
       blocksWritten++;
       final PendingAppend append =
           new PendingAppend(blocksWritten, highestPosition, position, listener);
@@ -383,11 +391,15 @@ public final class FileLogStorage implements LogStorage, AutoCloseable {
   private final class Reader implements LogStorageReader {
     private long nextOffset;
 
+    /**
+     * Positions at the block holding {@code position}, else at the last block below it (so past
+     * the end, at the last block: that is how the log stream finds where to continue); before the
+     * first block, at the first. The stream reader skips the records before the position.
+     */
     @Override
     public void seek(final long position) {
-      // Start at the block holding the position, or the first block after it. The stream reader
-      // skips the records before the position inside that block.
       long offset = index.floorOffset(position);
+      long found = offset;
       final long end = committedOffset;
       final ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES);
       try {
@@ -395,7 +407,12 @@ public final class FileLogStorage implements LogStorage, AutoCloseable {
           header.clear();
           readFully(header, offset);
           final int length = header.getInt(4);
+          final long lo = header.getLong(8);
           final long hi = header.getLong(16);
+          if (lo > position) {
+            break;
+          }
+          found = offset;
           if (hi >= position) {
             break;
           }
@@ -404,7 +421,7 @@ public final class FileLogStorage implements LogStorage, AutoCloseable {
       } catch (final IOException e) {
         throw new UncheckedIOException(e);
       }
-      nextOffset = offset;
+      nextOffset = found;
     }
 
     @Override

@@ -1,0 +1,119 @@
+package org.openmineral.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openmineral.engine.RecordCollector.processCompleted;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.RecordType;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openmineral.engine.feed.FeedSubscription;
+
+class RecordFeedTest {
+  @TempDir Path data;
+
+  @Test
+  void feedDeliversEveryRecordInLogOrderAndResumesAfterAStoredPosition() throws Exception {
+    final long storedPosition;
+    final List<Long> firstRun;
+    try (EmbeddedEngine engine = EmbeddedEngine.start(EngineSettings.defaults(data).withPort(0));
+        CamundaClient client = TestProcesses.client(engine);
+        RecordCollector all = new RecordCollector(engine)) {
+      client
+          .newDeployResourceCommand()
+          .addProcessModel(TestProcesses.message(), "nomination.bpmn")
+          .send()
+          .join();
+      final long instance = startAndNominate(client, "D-1");
+      all.await("done", processCompleted(instance));
+
+      firstRun = all.records().stream().map(Record::getPosition).toList();
+      // strictly increasing, with no gaps: every record of the log
+      for (int i = 1; i < firstRun.size(); i++) {
+        assertThat(firstRun.get(i)).isEqualTo(firstRun.get(i - 1) + 1);
+      }
+      assertThat(all.records())
+          .extracting(Record::getRecordType)
+          .contains(RecordType.COMMAND, RecordType.EVENT);
+
+      // a subscriber that stored a position in the middle gets exactly the rest
+      final long middle = firstRun.get(firstRun.size() / 2);
+      try (RecordCollector resumed = new RecordCollector(engine, middle)) {
+        resumed.await("caught up", r -> r.getPosition() == firstRun.getLast());
+        assertThat(resumed.records().stream().map(Record::getPosition).toList())
+            .isEqualTo(firstRun.subList(firstRun.indexOf(middle) + 1, firstRun.size()));
+      }
+      storedPosition = firstRun.getLast();
+    }
+
+    // after a restart, resuming from the stored position delivers only what came since
+    try (EmbeddedEngine engine = EmbeddedEngine.start(EngineSettings.defaults(data).withPort(0));
+        CamundaClient client = TestProcesses.client(engine);
+        RecordCollector resumed = new RecordCollector(engine, storedPosition)) {
+      final long instance = startAndNominate(client, "D-2");
+      resumed.await("second instance done", processCompleted(instance));
+      assertThat(resumed.records().getFirst().getPosition()).isEqualTo(storedPosition + 1);
+      assertThat(resumed.records()).noneMatch(r -> r.getPosition() <= storedPosition);
+    }
+  }
+
+  @Test
+  void aFailingHandlerIsOfferedTheSameRecordAgain() throws Exception {
+    try (EmbeddedEngine engine = EmbeddedEngine.start(EngineSettings.defaults(data).withPort(0));
+        CamundaClient client = TestProcesses.client(engine)) {
+      client
+          .newDeployResourceCommand()
+          .addProcessModel(TestProcesses.message(), "nomination.bpmn")
+          .send()
+          .join();
+      final AtomicInteger calls = new AtomicInteger();
+      final List<Long> accepted = new CopyOnWriteArrayList<>();
+      final FeedSubscription subscription =
+          engine
+              .recordFeed()
+              .subscribe(
+                  "flaky",
+                  -1,
+                  record -> {
+                    if (calls.incrementAndGet() == 3) {
+                      throw new IllegalStateException("database briefly unavailable");
+                    }
+                    accepted.add(record.getPosition());
+                  });
+      try {
+        org.awaitility.Awaitility.await()
+            .atMost(java.time.Duration.ofSeconds(30))
+            .until(() -> accepted.size() >= 5);
+        for (int i = 1; i < accepted.size(); i++) {
+          assertThat(accepted.get(i)).isEqualTo(accepted.get(i - 1) + 1);
+        }
+      } finally {
+        subscription.close();
+      }
+    }
+  }
+
+  private static long startAndNominate(final CamundaClient client, final String dealId) {
+    final long instance =
+        client
+            .newCreateInstanceCommand()
+            .bpmnProcessId("nomination")
+            .latestVersion()
+            .variables(java.util.Map.of("dealId", dealId))
+            .send()
+            .join()
+            .getProcessInstanceKey();
+    client
+        .newPublishMessageCommand()
+        .messageName("vessel-nominated")
+        .correlationKey(dealId)
+        .send()
+        .join();
+    return instance;
+  }
+}
