@@ -1,0 +1,111 @@
+package org.openmineral.platform.database;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * A real PostgreSQL run by the application when no {@code spring.datasource.url} is given, with
+ * its data under {@code ${openmineral.data-dir}/postgres}, so data survives restarts. Flyway
+ * migrates it like any other database.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
+public class EmbeddedPostgresConfiguration {
+  static final String DATABASE = "openmineral";
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+
+  @Bean(destroyMethod = "close")
+  EmbeddedPostgres embeddedPostgres(final Environment environment) throws IOException {
+    final Path dataDirectory =
+        Path.of(environment.getProperty("openmineral.data-dir", "data")).resolve("postgres").toAbsolutePath();
+    Files.createDirectories(dataDirectory);
+    stopLeftoverServer(dataDirectory);
+    final EmbeddedPostgres postgres =
+        EmbeddedPostgres.builder()
+            .setDataDirectory(dataDirectory)
+            .setCleanDataDirectory(false)
+            .setPort(environment.getProperty("openmineral.database.embedded-port", Integer.class, 0))
+            .setPGStartupWait(Duration.ofSeconds(60))
+            .start();
+    createDatabaseIfMissing(postgres);
+    LOG.info(
+        "Embedded PostgreSQL on 127.0.0.1:{} with data in {}",
+        postgres.getPort(),
+        dataDirectory);
+    return postgres;
+  }
+
+  @Bean(destroyMethod = "close")
+  DataSource dataSource(final EmbeddedPostgres postgres) {
+    final HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(postgres.getJdbcUrl("postgres", DATABASE));
+    config.setUsername("postgres");
+    config.setPoolName("openmineral-embedded");
+    config.setMaximumPoolSize(10);
+    return new HikariDataSource(config);
+  }
+
+  private static void createDatabaseIfMissing(final EmbeddedPostgres postgres) {
+    try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        Statement statement = connection.createStatement()) {
+      final var exists =
+          statement.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'");
+      if (!exists.next()) {
+        statement.execute("create database " + DATABASE);
+      }
+    } catch (final SQLException e) {
+      throw new IllegalStateException("cannot create the " + DATABASE + " database", e);
+    }
+  }
+
+  /**
+   * A PostgreSQL left running by a run that was killed (its parent had no chance to stop it)
+   * still holds the data directory; stop it cleanly so this run can start its own.
+   */
+  static void stopLeftoverServer(final Path dataDirectory) {
+    final Path pidFile = dataDirectory.resolve("postmaster.pid");
+    if (!Files.isRegularFile(pidFile)) {
+      return;
+    }
+    final Optional<ProcessHandle> leftover;
+    try {
+      final String firstLine = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
+      leftover = ProcessHandle.of(Long.parseLong(firstLine)).filter(ProcessHandle::isAlive);
+    } catch (final IOException | NumberFormatException e) {
+      return; // stale or unreadable: PostgreSQL itself deals with a stale pid file
+    }
+    leftover
+        .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false))
+        .ifPresent(
+            process -> {
+              LOG.warn(
+                  "Stopping PostgreSQL (pid {}) left running on {} by an earlier run that ended abruptly.",
+                  process.pid(),
+                  dataDirectory);
+              process.destroy(); // SIGTERM: PostgreSQL's "smart" shutdown
+              try {
+                process.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+              } catch (final Exception e) {
+                throw new IllegalStateException(
+                    "PostgreSQL pid " + process.pid() + " on " + dataDirectory + " did not stop", e);
+              }
+            });
+  }
+
+}

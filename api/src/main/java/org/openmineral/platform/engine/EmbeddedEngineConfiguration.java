@@ -1,0 +1,64 @@
+package org.openmineral.platform.engine;
+
+import java.nio.file.Path;
+import org.openmineral.engine.EmbeddedEngine;
+import org.openmineral.engine.EngineSettings;
+import org.openmineral.task.EmbeddedUserTaskCommands;
+import org.openmineral.task.UserTaskCommands;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/** The embedded engine, started before the Camunda client that talks to it. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = EngineModeEnvironment.RESOLVED_MODE, havingValue = "embedded")
+public class EmbeddedEngineConfiguration {
+  static final String ENGINE_BEAN = "embeddedEngine";
+
+  @Bean(name = ENGINE_BEAN, destroyMethod = "close")
+  EmbeddedEngine embeddedEngine(final EngineProperties properties, final Environment environment) {
+    final Path dataDir =
+        properties.dataDirectory() != null
+            ? properties.dataDirectory()
+            : Path.of(environment.getProperty("openmineral.data-dir", "data")).resolve("engine");
+    final int port = environment.getRequiredProperty(EngineModeEnvironment.RESOLVED_PORT, Integer.class);
+    final EngineSettings settings =
+        new EngineSettings(
+            dataDir,
+            port,
+            properties.flushMode(),
+            properties.checkpointInterval(),
+            properties.checkpointsKept(),
+            4,
+            64L << 20);
+    return EmbeddedEngine.start(settings);
+  }
+
+  @Bean
+  UserTaskCommands embeddedUserTaskCommands(
+      final EmbeddedEngine engine, final com.fasterxml.jackson.databind.ObjectMapper json) {
+    return new EmbeddedUserTaskCommands(engine, json);
+  }
+
+  /** The client and everything using it wait for the engine to be up. */
+  @Bean
+  static BeanFactoryPostProcessor camundaClientAfterEmbeddedEngine() {
+    return beanFactory -> {
+      for (final String name :
+          new String[] {"camundaClientConfiguration", "camundaClient", "zeebeClient"}) {
+        if (beanFactory.containsBeanDefinition(name)) {
+          final BeanDefinition definition = beanFactory.getBeanDefinition(name);
+          final String[] existing = definition.getDependsOn();
+          final String[] dependsOn =
+              existing == null ? new String[1] : java.util.Arrays.copyOf(existing, existing.length + 1);
+          dependsOn[dependsOn.length - 1] = ENGINE_BEAN;
+          definition.setDependsOn(dependsOn);
+        }
+      }
+    };
+  }
+
+}
