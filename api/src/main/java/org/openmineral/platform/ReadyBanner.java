@@ -28,9 +28,12 @@ class ReadyBanner {
     final EmbeddedEngine embedded = engine.getIfAvailable();
     final String engineLine =
         embedded != null
-            ? "embedded Zeebe on " + embedded.grpcAddress() + ", data in "
+            ? "embedded Zeebe on "
+                + embedded.grpcAddress()
+                + ", data in "
                 + embedded.settings().dataDirectory().toAbsolutePath()
-            : "Camunda cluster at " + environment.getProperty("camunda.client.grpc-address", "(SaaS)");
+            : "Camunda cluster at "
+                + environment.getProperty("camunda.client.grpc-address", "(SaaS)");
     LOG.info(
         """
 

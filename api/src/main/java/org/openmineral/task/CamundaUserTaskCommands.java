@@ -15,7 +15,9 @@ public final class CamundaUserTaskCommands implements UserTaskCommands {
 
   @Override
   public void assign(final long userTaskKey, final String assignee) {
-    send(userTaskKey, client.newAssignUserTaskCommand(userTaskKey).assignee(assignee).allowOverride(true));
+    send(
+        userTaskKey,
+        client.newAssignUserTaskCommand(userTaskKey).assignee(assignee).allowOverride(true));
   }
 
   @Override

@@ -36,7 +36,8 @@ public final class EmbeddedUserTaskCommands implements UserTaskCommands {
   public void complete(final long userTaskKey, final Map<String, Object> variables) {
     final String variablesJson;
     try {
-      variablesJson = variables == null || variables.isEmpty() ? null : json.writeValueAsString(variables);
+      variablesJson =
+          variables == null || variables.isEmpty() ? null : json.writeValueAsString(variables);
     } catch (final JsonProcessingException e) {
       throw new IllegalArgumentException("variables cannot be written as JSON", e);
     }
@@ -48,7 +49,8 @@ public final class EmbeddedUserTaskCommands implements UserTaskCommands {
       call.run();
     } catch (final UserTaskCommandRejected rejected) {
       throw switch (rejected.rejectionType()) {
-        case NOT_FOUND -> new UserTaskNotFoundException(userTaskKey, rejected.getMessage(), rejected);
+        case NOT_FOUND ->
+            new UserTaskNotFoundException(userTaskKey, rejected.getMessage(), rejected);
         case INVALID_STATE, ALREADY_EXISTS ->
             new UserTaskConflictException(userTaskKey, rejected.getMessage(), rejected);
         default -> new UserTaskCommandException(userTaskKey, rejected.getMessage(), rejected);

@@ -4,7 +4,8 @@ package org.openmineral.task;
 public class UserTaskCommandException extends RuntimeException {
   private final long userTaskKey;
 
-  public UserTaskCommandException(final long userTaskKey, final String message, final Throwable cause) {
+  public UserTaskCommandException(
+      final long userTaskKey, final String message, final Throwable cause) {
     super(message, cause);
     this.userTaskKey = userTaskKey;
   }

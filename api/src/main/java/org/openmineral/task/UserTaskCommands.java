@@ -4,8 +4,8 @@ import java.util.Map;
 
 /**
  * Commands on Camunda user tasks, the same in both modes: against a cluster through the Camunda
- * REST API, against the embedded engine by writing the commands to its log. Each call returns
- * once the engine has applied the command, or throws why it did not.
+ * REST API, against the embedded engine by writing the commands to its log. Each call returns once
+ * the engine has applied the command, or throws why it did not.
  *
  * @see UserTaskNotFoundException
  * @see UserTaskConflictException

@@ -67,7 +67,10 @@ class EmbeddedPlatformTest {
                 .startEvent()
                 .userTask(
                     "approve",
-                    t -> t.zeebeUserTask().zeebeFormId("deal-approval").zeebeCandidateGroups("traders"))
+                    t ->
+                        t.zeebeUserTask()
+                            .zeebeFormId("deal-approval")
+                            .zeebeCandidateGroups("traders"))
                 .endEvent()
                 .done()));
     Files.writeString(
@@ -91,7 +94,8 @@ class EmbeddedPlatformTest {
     final HttpResponse<String> response =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                    .build(),
                 HttpResponse.BodyHandlers.ofString());
 
     assertThat(response.statusCode()).isEqualTo(200);
@@ -102,15 +106,20 @@ class EmbeddedPlatformTest {
     assertThat(health.at("/components/engine/details/dataDirectory").asText())
         .isEqualTo(data.resolve("engine").toAbsolutePath().toString());
     assertThat(health.at("/components/database/details/mode").asText()).isEqualTo("embedded");
-    assertThat(health.at("/components/database/details/product").asText()).startsWith("PostgreSQL 17");
+    assertThat(health.at("/components/database/details/product").asText())
+        .startsWith("PostgreSQL 17");
   }
 
   @Test
   void startUpDeployedModelsAndFormsAndRedeployingUnchangedOnesAddsNoVersion() {
     final var again = deployer.deploy();
 
-    assertThat(again.getProcesses()).singleElement().satisfies(p -> assertThat(p.getVersion()).isEqualTo(1));
-    assertThat(again.getForm()).singleElement().satisfies(f -> assertThat(f.getVersion()).isEqualTo(1));
+    assertThat(again.getProcesses())
+        .singleElement()
+        .satisfies(p -> assertThat(p.getVersion()).isEqualTo(1));
+    assertThat(again.getForm())
+        .singleElement()
+        .satisfies(f -> assertThat(f.getVersion()).isEqualTo(1));
     assertThat(
             jdbc.queryForList(
                 "select resource_type || ':' || resource_id || ':' || version from deployed_resource order by 1",
@@ -160,7 +169,9 @@ class EmbeddedPlatformTest {
   }
 
   private static boolean isEvent(final Record<?> r, final ValueType type, final Object intent) {
-    return r.getRecordType() == RecordType.EVENT && r.getValueType() == type && r.getIntent() == intent;
+    return r.getRecordType() == RecordType.EVENT
+        && r.getValueType() == type
+        && r.getIntent() == intent;
   }
 
   private static Record<?> awaitRecord(

@@ -49,9 +49,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The real Zeebe 8.8 stream processor running in this JVM: one partition, its log in a
- * checksummed file, its state in RocksDB with periodic checkpoints, and the Zeebe gateway
- * protocol on 127.0.0.1 so the standard Camunda client talks to it as to a cluster.
+ * The real Zeebe 8.8 stream processor running in this JVM: one partition, its log in a checksummed
+ * file, its state in RocksDB with periodic checkpoints, and the Zeebe gateway protocol on 127.0.0.1
+ * so the standard Camunda client talks to it as to a cluster.
  *
  * <p>Start-up: the log is opened (a torn tail is cut off), the newest checkpoint the log still
  * covers is copied into a working folder, and the stream processor replays the log from there.
@@ -202,7 +202,10 @@ public final class EmbeddedEngine implements AutoCloseable {
         (System.nanoTime() - started) / 1_000_000,
         settings.dataDirectory().toAbsolutePath(),
         engine.logStorage.committedHighestPosition(),
-        engine.startedFrom.map(c -> "checkpoint at " + c.processedPosition()).orElse("empty state"));
+        engine
+            .startedFrom
+            .map(c -> "checkpoint at " + c.processedPosition())
+            .orElse("empty state"));
     return engine;
   }
 

@@ -48,7 +48,9 @@ public record EngineSettings(
     }
   }
 
-  /** Durable defaults: fsync per commit, a checkpoint a minute, two kept, 64 MiB of state memory. */
+  /**
+   * Durable defaults: fsync per commit, a checkpoint a minute, two kept, 64 MiB of state memory.
+   */
   public static EngineSettings defaults(final Path dataDirectory) {
     return new EngineSettings(
         dataDirectory, DEFAULT_PORT, FlushMode.FSYNC, Duration.ofMinutes(1), 2, 4, 64L << 20);

@@ -87,8 +87,9 @@ class DurabilityTest {
     final List<String> command = new ArrayList<>();
     command.add(java);
     command.add("--enable-native-access=ALL-UNNAMED");
-    command.add("--sun-misc-unsafe-memory-access=allow");
-    command.add("-XX:+IgnoreUnrecognizedVMOptions");
+    if (Runtime.version().feature() >= 23) {
+      command.add("--sun-misc-unsafe-memory-access=allow");
+    }
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(DurabilityScenario.class.getName());

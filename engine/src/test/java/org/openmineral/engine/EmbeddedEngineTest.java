@@ -158,7 +158,11 @@ class EmbeddedEngineTest {
 
   @Test
   void timerFiresWhenTheEngineClockIsMoved() {
-    client.newDeployResourceCommand().addProcessModel(TestProcesses.timer(), "qp.bpmn").send().join();
+    client
+        .newDeployResourceCommand()
+        .addProcessModel(TestProcesses.timer(), "qp.bpmn")
+        .send()
+        .join();
     final long instance =
         client
             .newCreateInstanceCommand()
@@ -309,8 +313,9 @@ class EmbeddedEngineTest {
     assertThatThrownBy(() -> engine.userTasks().complete(task, null))
         .isInstanceOf(UserTaskCommandRejected.class)
         .satisfies(
-            e -> assertThat(((UserTaskCommandRejected) e).rejectionType())
-                .isEqualTo(RejectionType.NOT_FOUND));
+            e ->
+                assertThat(((UserTaskCommandRejected) e).rejectionType())
+                    .isEqualTo(RejectionType.NOT_FOUND));
     assertThatThrownBy(() -> engine.userTasks().assign(42L, "alice"))
         .isInstanceOf(UserTaskCommandRejected.class)
         .hasMessageContaining("42");
@@ -330,7 +335,8 @@ class EmbeddedEngineTest {
     final long end = engine.status().logHighestPosition();
     records.await("feed caught up", r -> r.getPosition() >= end);
     return records.records().stream()
-        .filter(r -> event(ValueType.USER_TASK, UserTaskIntent.ASSIGNED).test(r) && r.getKey() == task)
+        .filter(
+            r -> event(ValueType.USER_TASK, UserTaskIntent.ASSIGNED).test(r) && r.getKey() == task)
         .map(r -> ((UserTaskRecordValue) r.getValue()).getAssignee())
         .toList();
   }

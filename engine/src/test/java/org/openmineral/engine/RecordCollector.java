@@ -1,6 +1,5 @@
 package org.openmineral.engine;
 
-
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.ValueType;
@@ -54,7 +53,8 @@ final class RecordCollector implements AutoCloseable {
             && r.getKey() == processInstanceKey;
   }
 
-  static Predicate<Record<?>> elementActivated(final long processInstanceKey, final String elementId) {
+  static Predicate<Record<?>> elementActivated(
+      final long processInstanceKey, final String elementId) {
     return r ->
         event(ValueType.PROCESS_INSTANCE, ProcessInstanceIntent.ELEMENT_ACTIVATED).test(r)
             && ((ProcessInstanceRecordValue) r.getValue()).getProcessInstanceKey()

@@ -34,7 +34,8 @@ public class DatabaseHealthIndicator implements HealthIndicator {
       final DatabaseMetaData meta = connection.getMetaData();
       health =
           (connection.isValid(2) ? Health.up() : Health.down())
-              .withDetail("product", meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion())
+              .withDetail(
+                  "product", meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion())
               .withDetail("url", meta.getURL());
     } catch (final Exception e) {
       return Health.down(e).withDetail("mode", postgres != null ? "embedded" : "external").build();

@@ -20,9 +20,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * A real PostgreSQL run by the application when no {@code spring.datasource.url} is given, with
- * its data under {@code ${openmineral.data-dir}/postgres}, so data survives restarts. Flyway
- * migrates it like any other database.
+ * A real PostgreSQL run by the application when no {@code spring.datasource.url} is given, with its
+ * data under {@code ${openmineral.data-dir}/postgres}, so data survives restarts. Flyway migrates
+ * it like any other database.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
@@ -33,21 +33,22 @@ public class EmbeddedPostgresConfiguration {
   @Bean(destroyMethod = "close")
   EmbeddedPostgres embeddedPostgres(final Environment environment) throws IOException {
     final Path dataDirectory =
-        Path.of(environment.getProperty("openmineral.data-dir", "data")).resolve("postgres").toAbsolutePath();
+        Path.of(environment.getProperty("openmineral.data-dir", "data"))
+            .resolve("postgres")
+            .toAbsolutePath();
     Files.createDirectories(dataDirectory);
     stopLeftoverServer(dataDirectory);
     final EmbeddedPostgres postgres =
         EmbeddedPostgres.builder()
             .setDataDirectory(dataDirectory)
             .setCleanDataDirectory(false)
-            .setPort(environment.getProperty("openmineral.database.embedded-port", Integer.class, 0))
+            .setPort(
+                environment.getProperty("openmineral.database.embedded-port", Integer.class, 0))
             .setPGStartupWait(Duration.ofSeconds(60))
             .start();
     createDatabaseIfMissing(postgres);
     LOG.info(
-        "Embedded PostgreSQL on 127.0.0.1:{} with data in {}",
-        postgres.getPort(),
-        dataDirectory);
+        "Embedded PostgreSQL on 127.0.0.1:{} with data in {}", postgres.getPort(), dataDirectory);
     return postgres;
   }
 
@@ -75,8 +76,8 @@ public class EmbeddedPostgresConfiguration {
   }
 
   /**
-   * A PostgreSQL left running by a run that was killed (its parent had no chance to stop it)
-   * still holds the data directory; stop it cleanly so this run can start its own.
+   * A PostgreSQL left running by a run that was killed (its parent had no chance to stop it) still
+   * holds the data directory; stop it cleanly so this run can start its own.
    */
   static void stopLeftoverServer(final Path dataDirectory) {
     final Path pidFile = dataDirectory.resolve("postmaster.pid");
@@ -103,9 +104,9 @@ public class EmbeddedPostgresConfiguration {
                 process.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
               } catch (final Exception e) {
                 throw new IllegalStateException(
-                    "PostgreSQL pid " + process.pid() + " on " + dataDirectory + " did not stop", e);
+                    "PostgreSQL pid " + process.pid() + " on " + dataDirectory + " did not stop",
+                    e);
               }
             });
   }
-
 }

@@ -5,8 +5,8 @@ import org.openmineral.engine.EmbeddedEngine;
 import org.openmineral.engine.EngineSettings;
 import org.openmineral.task.EmbeddedUserTaskCommands;
 import org.openmineral.task.UserTaskCommands;
-import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,7 +24,8 @@ public class EmbeddedEngineConfiguration {
         properties.dataDirectory() != null
             ? properties.dataDirectory()
             : Path.of(environment.getProperty("openmineral.data-dir", "data")).resolve("engine");
-    final int port = environment.getRequiredProperty(EngineModeEnvironment.RESOLVED_PORT, Integer.class);
+    final int port =
+        environment.getRequiredProperty(EngineModeEnvironment.RESOLVED_PORT, Integer.class);
     final EngineSettings settings =
         new EngineSettings(
             dataDir,
@@ -53,12 +54,13 @@ public class EmbeddedEngineConfiguration {
           final BeanDefinition definition = beanFactory.getBeanDefinition(name);
           final String[] existing = definition.getDependsOn();
           final String[] dependsOn =
-              existing == null ? new String[1] : java.util.Arrays.copyOf(existing, existing.length + 1);
+              existing == null
+                  ? new String[1]
+                  : java.util.Arrays.copyOf(existing, existing.length + 1);
           dependsOn[dependsOn.length - 1] = ENGINE_BEAN;
           definition.setDependsOn(dependsOn);
         }
       }
     };
   }
-
 }

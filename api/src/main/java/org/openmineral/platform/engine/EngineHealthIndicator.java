@@ -11,13 +11,16 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
 
-/** {@code engine} in {@code /actuator/health}: mode, partition health, data directory, positions. */
+/**
+ * {@code engine} in {@code /actuator/health}: mode, partition health, data directory, positions.
+ */
 @Component("engine")
 public class EngineHealthIndicator implements HealthIndicator {
   private final ObjectProvider<EmbeddedEngine> embedded;
   private final CamundaClient client;
 
-  public EngineHealthIndicator(final ObjectProvider<EmbeddedEngine> embedded, final CamundaClient client) {
+  public EngineHealthIndicator(
+      final ObjectProvider<EmbeddedEngine> embedded, final CamundaClient client) {
     this.embedded = embedded;
     this.client = client;
   }
@@ -50,7 +53,8 @@ public class EngineHealthIndicator implements HealthIndicator {
       for (final var broker : topology.getBrokers()) {
         for (final var partition : broker.getPartitions()) {
           if (partition.isLeader()) {
-            partitions.put(Integer.toString(partition.getPartitionId()), partition.getHealth().name());
+            partitions.put(
+                Integer.toString(partition.getPartitionId()), partition.getHealth().name());
             healthy &= partition.getHealth() == PartitionBrokerHealth.HEALTHY;
           }
         }
@@ -63,7 +67,10 @@ public class EngineHealthIndicator implements HealthIndicator {
           .withDetail("partitions", partitions)
           .build();
     } catch (final RuntimeException e) {
-      return Health.down().withDetail("mode", "cluster").withDetail("error", e.getMessage()).build();
+      return Health.down()
+          .withDetail("mode", "cluster")
+          .withDetail("error", e.getMessage())
+          .build();
     }
   }
 }

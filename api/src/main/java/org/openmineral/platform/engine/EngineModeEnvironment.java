@@ -19,9 +19,9 @@ import org.springframework.core.env.MapPropertySource;
  * and in embedded mode points the standard {@code camunda.client.*} settings at it. So the same
  * client, workers and deployment code serve both modes.
  *
- * <p>Cluster mode is chosen by {@code openmineral.engine.mode=cluster}, or in {@code auto} mode
- * as soon as any of the standard cluster settings is given: gRPC or REST address, SaaS cluster id,
- * or client mode.
+ * <p>Cluster mode is chosen by {@code openmineral.engine.mode=cluster}, or in {@code auto} mode as
+ * soon as any of the standard cluster settings is given: gRPC or REST address, SaaS cluster id, or
+ * client mode.
  */
 public final class EngineModeEnvironment implements EnvironmentPostProcessor, Ordered {
   public static final String RESOLVED_MODE = "openmineral.engine.resolved-mode";
@@ -52,7 +52,8 @@ public final class EngineModeEnvironment implements EnvironmentPostProcessor, Or
     final Map<String, Object> settings = new HashMap<>();
     settings.put(RESOLVED_MODE, embedded ? "embedded" : "cluster");
     if (embedded) {
-      final int configured = environment.getProperty("openmineral.engine.port", Integer.class, 26500);
+      final int configured =
+          environment.getProperty("openmineral.engine.port", Integer.class, 26500);
       final int port = configured == 0 ? freeLoopbackPort() : configured;
       final String address = "http://127.0.0.1:" + port;
       settings.put(RESOLVED_PORT, port);
@@ -63,7 +64,9 @@ public final class EngineModeEnvironment implements EnvironmentPostProcessor, Or
       settings.put("camunda.client.auth.method", "none");
       settings.put("camunda.client.worker.defaults.stream-enabled", true);
     }
-    environment.getPropertySources().addFirst(new MapPropertySource("openmineral-engine", settings));
+    environment
+        .getPropertySources()
+        .addFirst(new MapPropertySource("openmineral-engine", settings));
   }
 
   @Override

@@ -23,10 +23,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Deploys every model, decision and form at start-up, in one deployment so forms linked from
- * user tasks arrive with their processes. The engine keeps the version of any resource whose
- * content is unchanged, so restarting deploys nothing new; each definition is recorded in
- * {@code deployed_resource}. A rejected resource stops the start with the engine's reason.
+ * Deploys every model, decision and form at start-up, in one deployment so forms linked from user
+ * tasks arrive with their processes. The engine keeps the version of any resource whose content is
+ * unchanged, so restarting deploys nothing new; each definition is recorded in {@code
+ * deployed_resource}. A rejected resource stops the start with the engine's reason.
  */
 @Component
 public class ResourceDeployer implements ApplicationRunner {
@@ -53,14 +53,17 @@ public class ResourceDeployer implements ApplicationRunner {
   public DeploymentEvent deploy() {
     final Map<String, byte[]> resources = collect();
     if (resources.isEmpty()) {
-      LOG.info("No models, decisions or forms found at {}: nothing deployed.", properties.locations());
+      LOG.info(
+          "No models, decisions or forms found at {}: nothing deployed.", properties.locations());
       return null;
     }
     DeployResourceCommandStep2 command = null;
     for (final Map.Entry<String, byte[]> resource : resources.entrySet()) {
       command =
           command == null
-              ? client.newDeployResourceCommand().addResourceBytes(resource.getValue(), resource.getKey())
+              ? client
+                  .newDeployResourceCommand()
+                  .addResourceBytes(resource.getValue(), resource.getKey())
               : command.addResourceBytes(resource.getValue(), resource.getKey());
     }
     final DeploymentEvent deployment;
@@ -94,7 +97,11 @@ public class ResourceDeployer implements ApplicationRunner {
           final byte[] previous = byName.putIfAbsent(name, content);
           if (previous != null && !java.util.Arrays.equals(previous, content)) {
             throw new IllegalStateException(
-                "Two different resources are named " + name + " (" + location + "): names must be unique.");
+                "Two different resources are named "
+                    + name
+                    + " ("
+                    + location
+                    + "): names must be unique.");
           }
         }
       } catch (final IOException e) {
@@ -111,8 +118,13 @@ public class ResourceDeployer implements ApplicationRunner {
         .forEach(
             p ->
                 rows.add(
-                    row(p.getResourceName(), "PROCESS", p.getBpmnProcessId(), p.getVersion(),
-                        p.getProcessDefinitionKey(), resources)));
+                    row(
+                        p.getResourceName(),
+                        "PROCESS",
+                        p.getBpmnProcessId(),
+                        p.getVersion(),
+                        p.getProcessDefinitionKey(),
+                        resources)));
     final Map<Long, String> decisionResources = new java.util.HashMap<>();
     deployment
         .getDecisionRequirements()
@@ -122,14 +134,24 @@ public class ResourceDeployer implements ApplicationRunner {
         .forEach(
             d ->
                 rows.add(
-                    row(decisionResources.get(d.getDecisionRequirementsKey()), "DECISION", d.getDmnDecisionId(), d.getVersion(),
-                        d.getDecisionKey(), resources)));
+                    row(
+                        decisionResources.get(d.getDecisionRequirementsKey()),
+                        "DECISION",
+                        d.getDmnDecisionId(),
+                        d.getVersion(),
+                        d.getDecisionKey(),
+                        resources)));
     deployment
         .getForm()
         .forEach(
             f ->
                 rows.add(
-                    row(f.getResourceName(), "FORM", f.getFormId(), f.getVersion(), f.getFormKey(),
+                    row(
+                        f.getResourceName(),
+                        "FORM",
+                        f.getFormId(),
+                        f.getVersion(),
+                        f.getFormKey(),
                         resources)));
     jdbc.batchUpdate(
         """
@@ -154,7 +176,8 @@ public class ResourceDeployer implements ApplicationRunner {
   private static String sha256(final byte[] content) {
     try {
       return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("SHA-256").digest(content == null ? new byte[0] : content));
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(content == null ? new byte[0] : content));
     } catch (final NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -11,7 +11,8 @@ public final class LoggedRecords {
   private LoggedRecords() {}
 
   /** A self-contained copy: safe to keep after the reader moves on. */
-  public static Record<UnifiedRecordValue> toRecord(final LoggedEvent event, final int partitionId) {
+  public static Record<UnifiedRecordValue> toRecord(
+      final LoggedEvent event, final int partitionId) {
     final RecordMetadata metadata = new RecordMetadata();
     event.readMetadata(metadata);
     final UnifiedRecordValue value = UnifiedRecordValue.fromValueType(metadata.getValueType());

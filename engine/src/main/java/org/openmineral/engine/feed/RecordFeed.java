@@ -4,10 +4,9 @@ import io.camunda.zeebe.logstreams.log.LogStream;
 import java.util.Objects;
 
 /**
- * The ordered, resumable feed of every record the engine writes: commands, events and
- * rejections. Each subscription reads the log itself from a position its subscriber stored, on
- * its own thread, so a slow subscriber lags behind without holding records in memory or slowing
- * the engine.
+ * The ordered, resumable feed of every record the engine writes: commands, events and rejections.
+ * Each subscription reads the log itself from a position its subscriber stored, on its own thread,
+ * so a slow subscriber lags behind without holding records in memory or slowing the engine.
  */
 public final class RecordFeed {
   private final LogStream logStream;

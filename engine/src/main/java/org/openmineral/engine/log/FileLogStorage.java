@@ -22,17 +22,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The engine's log: one append-only file of checksummed blocks, as the Zeebe stream processor
- * hands them over (each block holds one or more records with consecutive positions).
+ * The engine's log: one append-only file of checksummed blocks, as the Zeebe stream processor hands
+ * them over (each block holds one or more records with consecutive positions).
  *
  * <p>Frame layout, big-endian: {@code magic:int, length:int, lowestPosition:long,
  * highestPosition:long, block:length bytes, crc32c:int}; the CRC covers everything before it.
  *
- * <p>A block becomes visible to readers (and so to the stream processor) only once it is
- * committed: with {@link FlushMode#FSYNC} after a flusher thread has forced it to disk, batching
- * whatever arrived meanwhile; with {@link FlushMode#OS_CACHE} as soon as it is written, which
- * survives the process being killed but not the machine losing power. So nothing is processed,
- * and no client hears of it, before it is as durable as configured.
+ * <p>A block becomes visible to readers (and so to the stream processor) only once it is committed:
+ * with {@link FlushMode#FSYNC} after a flusher thread has forced it to disk, batching whatever
+ * arrived meanwhile; with {@link FlushMode#OS_CACHE} as soon as it is written, which survives the
+ * process being killed but not the machine losing power. So nothing is processed, and no client
+ * hears of it, before it is as durable as configured.
  *
  * <p>Opening scans the file. A torn or corrupt tail (an incomplete or mismatching last frame) is
  * cut off with a warning naming what was lost. A bad frame with intact frames after it is not a
@@ -209,7 +209,8 @@ public final class FileLogStorage implements LogStorage, AutoCloseable {
     for (long candidate = from + 1; candidate + HEADER_BYTES + TRAILER_BYTES <= size; candidate++) {
       word.clear();
       readFully(word, candidate);
-      if (word.getInt(0) == MAGIC && readFrame(candidate, size, previousHighest).problem() == null) {
+      if (word.getInt(0) == MAGIC
+          && readFrame(candidate, size, previousHighest).problem() == null) {
         return candidate;
       }
     }
@@ -392,9 +393,9 @@ public final class FileLogStorage implements LogStorage, AutoCloseable {
     private long nextOffset;
 
     /**
-     * Positions at the block holding {@code position}, else at the last block below it (so past
-     * the end, at the last block: that is how the log stream finds where to continue); before the
-     * first block, at the first. The stream reader skips the records before the position.
+     * Positions at the block holding {@code position}, else at the last block below it (so past the
+     * end, at the last block: that is how the log stream finds where to continue); before the first
+     * block, at the first. The stream reader skips the records before the position.
      */
     @Override
     public void seek(final long position) {

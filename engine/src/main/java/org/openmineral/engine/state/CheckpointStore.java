@@ -92,9 +92,9 @@ public final class CheckpointStore {
   }
 
   /**
-   * Records a checkpoint: {@code snapshot} fills a fresh folder with the state, then the
-   * descriptor is written and the folder moved into place; older checkpoints beyond the number
-   * kept are removed.
+   * Records a checkpoint: {@code snapshot} fills a fresh folder with the state, then the descriptor
+   * is written and the folder moved into place; older checkpoints beyond the number kept are
+   * removed.
    */
   public Checkpoint write(
       final long processedPosition, final long writtenPosition, final Consumer<Path> snapshot)
@@ -148,8 +148,8 @@ public final class CheckpointStore {
         from,
         new SimpleFileVisitor<>() {
           @Override
-          public FileVisitResult preVisitDirectory(
-              final Path dir, final BasicFileAttributes attrs) throws IOException {
+          public FileVisitResult preVisitDirectory(final Path dir, final BasicFileAttributes attrs)
+              throws IOException {
             Files.createDirectories(to.resolve(from.relativize(dir)));
             return FileVisitResult.CONTINUE;
           }

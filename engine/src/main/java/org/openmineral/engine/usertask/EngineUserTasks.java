@@ -20,9 +20,9 @@ import org.openmineral.engine.feed.LoggedRecords;
 
 /**
  * Camunda user-task commands (assign, claim, unassign, complete) for the embedded engine, whose
- * gRPC gateway has no user-task calls: each command is appended to the log as the REST gateway
- * of a cluster would, and the caller waits for the engine's answer, read back from the log: the
- * task's ASSIGNED or COMPLETED event, or the command's rejection.
+ * gRPC gateway has no user-task calls: each command is appended to the log as the REST gateway of a
+ * cluster would, and the caller waits for the engine's answer, read back from the log: the task's
+ * ASSIGNED or COMPLETED event, or the command's rejection.
  */
 public final class EngineUserTasks {
   private final LogStream logStream;
@@ -57,8 +57,7 @@ public final class EngineUserTasks {
   /**
    * Completes the task; the variables (a JSON object, or null) are merged into the process scope.
    */
-  public void complete(final long userTaskKey, final String variablesJson)
-      throws TimeoutException {
+  public void complete(final long userTaskKey, final String variablesJson) throws TimeoutException {
     final UserTaskRecord command =
         new UserTaskRecord().setUserTaskKey(userTaskKey).setAction("complete");
     if (variablesJson != null && !variablesJson.isBlank()) {
@@ -85,7 +84,8 @@ public final class EngineUserTasks {
               WriteContext.internal(), LogAppendEntry.of(userTaskKey, metadata, command));
     }
     if (written.isLeft()) {
-      throw new IllegalStateException("the engine did not accept the command: " + written.getLeft());
+      throw new IllegalStateException(
+          "the engine did not accept the command: " + written.getLeft());
     }
     final long position = written.get();
     awaitOutcome(userTaskKey, position, done);
@@ -93,9 +93,9 @@ public final class EngineUserTasks {
 
   /**
    * Reads the log after the command: its first follow-up is either a rejection or the task's
-   * transition (ASSIGNING, COMPLETING); after that, the next {@code done} event of the task is
-   * this command's, since the engine refuses other commands for a task in transition. Task
-   * listeners may put jobs between the two.
+   * transition (ASSIGNING, COMPLETING); after that, the next {@code done} event of the task is this
+   * command's, since the engine refuses other commands for a task in transition. Task listeners may
+   * put jobs between the two.
    */
   private void awaitOutcome(
       final long userTaskKey, final long commandPosition, final UserTaskIntent done)

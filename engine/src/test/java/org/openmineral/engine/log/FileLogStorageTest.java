@@ -184,14 +184,16 @@ class FileLogStorageTest {
   private static byte[] frameOf(final long position, final String content) {
     final byte[] body = content.getBytes(StandardCharsets.UTF_8);
     final ByteBuffer frame =
-        ByteBuffer.allocate(FileLogStorage.HEADER_BYTES + body.length + FileLogStorage.TRAILER_BYTES);
+        ByteBuffer.allocate(
+            FileLogStorage.HEADER_BYTES + body.length + FileLogStorage.TRAILER_BYTES);
     frame.putInt(FileLogStorage.MAGIC).putInt(body.length).putLong(position).putLong(position);
     frame.put(body).putInt(0);
     return frame.array();
   }
 
   private static void flipByte(final Path file, final long offset) throws IOException {
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+    try (FileChannel channel =
+        FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
       final ByteBuffer one = ByteBuffer.allocate(1);
       channel.read(one, offset);
       one.put(0, (byte) (one.get(0) ^ 0x5A));

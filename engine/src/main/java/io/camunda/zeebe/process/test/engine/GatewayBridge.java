@@ -22,10 +22,10 @@ import org.agrona.DirectBuffer;
  * embedded engine in {@code org.openmineral.engine} can run it over its own durable log and state.
  *
  * <p>Two things differ from the test library's own wiring, both needed once the log outlives the
- * process: request ids start at a per-session base, so that a command written before a restart
- * can never be answered to a different caller after it; and responses to requests that this
- * session does not know are dropped instead of failing the stream processor's side effects (which
- * it would retry forever).
+ * process: request ids start at a per-session base, so that a command written before a restart can
+ * never be answered to a different caller after it; and responses to requests that this session
+ * does not know are dropped instead of failing the stream processor's side effects (which it would
+ * retry forever).
  */
 public final class GatewayBridge {
 
@@ -41,7 +41,8 @@ public final class GatewayBridge {
     commandSender = new CommandSender(commandWriter);
     jobStreamer = new InMemoryJobStreamer(commandWriter);
     requestStore = new SessionRequestStore(System.currentTimeMillis() << 20);
-    gateway = new GrpcToLogStreamGateway(commandWriter, partitionId, 1, port, requestStore, jobStreamer);
+    gateway =
+        new GrpcToLogStreamGateway(commandWriter, partitionId, 1, port, requestStore, jobStreamer);
     responseWriter =
         new KnownRequestsOnly(new GrpcResponseWriter(gateway, requestStore, null), requestStore);
   }

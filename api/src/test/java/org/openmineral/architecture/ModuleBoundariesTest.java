@@ -1,0 +1,51 @@
+package org.openmineral.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The layering the folder tree promises: engine and domain know nothing of the application. */
+class ModuleBoundariesTest {
+  static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.openmineral");
+  }
+
+  @Test
+  void engineIsPlainJavaWithoutSpringOrTheApplication() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.openmineral.engine..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.springframework..", "jakarta..")
+        .orShould()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.openmineral.platform..", "org.openmineral.task..", "org.openmineral.domain..")
+        .check(classes);
+  }
+
+  @Test
+  void domainDependsOnNeitherSpringNorTheEngineNorCamunda() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.openmineral.domain..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.springframework..", "io.camunda..", "jakarta..", "org.openmineral.engine..")
+        // the domain module has no classes until the trading domain lands
+        .allowEmptyShould(true)
+        .check(classes);
+  }
+}
