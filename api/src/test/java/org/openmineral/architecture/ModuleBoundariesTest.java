@@ -44,8 +44,6 @@ class ModuleBoundariesTest {
         .dependOnClassesThat()
         .resideInAnyPackage(
             "org.springframework..", "io.camunda..", "jakarta..", "org.openmineral.engine..")
-        // the domain module has no classes until the trading domain lands
-        .allowEmptyShould(true)
         .check(classes);
   }
 }
