@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
-import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.ValueType;
@@ -19,16 +18,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.openmineral.ApplicationTest;
 import org.openmineral.engine.EmbeddedEngine;
 import org.openmineral.engine.feed.FeedSubscription;
 import org.openmineral.platform.engine.ResourceDeployer;
@@ -36,51 +32,11 @@ import org.openmineral.task.UserTaskCommands;
 import org.openmineral.task.UserTaskConflictException;
 import org.openmineral.task.UserTaskNotFoundException;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The whole application in its default mode: embedded engine, embedded PostgreSQL. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class EmbeddedPlatformTest {
-  @TempDir static Path data;
-  @TempDir static Path models;
-
-  @DynamicPropertySource
-  static void properties(final DynamicPropertyRegistry registry) {
-    registry.add("openmineral.data-dir", data::toString);
-    registry.add(
-        "openmineral.deployment.locations",
-        () -> "file:" + models + "/*.bpmn,file:" + models + "/*.form");
-  }
-
-  @BeforeAll
-  static void writeModels() throws Exception {
-    Files.writeString(
-        models.resolve("deal-approval.bpmn"),
-        Bpmn.convertToString(
-            Bpmn.createExecutableProcess("deal-approval")
-                .startEvent()
-                .userTask(
-                    "approve",
-                    t ->
-                        t.zeebeUserTask()
-                            .zeebeFormId("deal-approval")
-                            .zeebeCandidateGroups("traders"))
-                .endEvent()
-                .done()));
-    Files.writeString(
-        models.resolve("deal-approval.form"),
-        """
-        {"id": "deal-approval", "type": "default", "schemaVersion": 16,
-         "components": [{"type": "checkbox", "key": "approved", "label": "Approved"}]}
-        """);
-  }
-
+class EmbeddedPlatformTest extends ApplicationTest {
   @LocalServerPort int port;
   @Autowired CamundaClient client;
   @Autowired EmbeddedEngine engine;
@@ -104,7 +60,7 @@ class EmbeddedPlatformTest {
     assertThat(health.at("/components/engine/details/mode").asText()).isEqualTo("embedded");
     assertThat(health.at("/components/engine/details/partitions/1").asText()).isEqualTo("HEALTHY");
     assertThat(health.at("/components/engine/details/dataDirectory").asText())
-        .isEqualTo(data.resolve("engine").toAbsolutePath().toString());
+        .isEqualTo(DATA_DIRECTORY.resolve("engine").toAbsolutePath().toString());
     assertThat(health.at("/components/database/details/mode").asText()).isEqualTo("embedded");
     assertThat(health.at("/components/database/details/product").asText())
         .startsWith("PostgreSQL 17");
@@ -124,7 +80,8 @@ class EmbeddedPlatformTest {
             jdbc.queryForList(
                 "select resource_type || ':' || resource_id || ':' || version from deployed_resource order by 1",
                 String.class))
-        .containsExactly("FORM:deal-approval:1", "PROCESS:deal-approval:1");
+        .contains("FORM:platform-check:1", "PROCESS:platform-check:1")
+        .doesNotHaveDuplicates();
   }
 
   @Test
@@ -134,7 +91,7 @@ class EmbeddedPlatformTest {
       final long instance =
           client
               .newCreateInstanceCommand()
-              .bpmnProcessId("deal-approval")
+              .bpmnProcessId("platform-check")
               .latestVersion()
               .variables(Map.of("dealId", "D-9"))
               .send()

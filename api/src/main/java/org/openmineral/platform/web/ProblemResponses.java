@@ -1,0 +1,69 @@
+package org.openmineral.platform.web;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.openmineral.domain.valuation.InvalidValuationInput;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Errors as RFC 9457 problem details ({@code application/problem+json}). Input errors name the
+ * offending field in {@code field} (JSON path as the client wrote it, e.g. {@code prices.Cu} or
+ * {@code payables[0].element}) and in {@code errors}.
+ */
+@RestControllerAdvice
+class ProblemResponses extends ResponseEntityExceptionHandler {
+  static final URI INVALID_INPUT = URI.create("https://openmineral.org/problems/invalid-input");
+
+  @ExceptionHandler(InvalidValuationInput.class)
+  ProblemDetail invalidValuation(final InvalidValuationInput e) {
+    return invalid(e.field(), e.getMessage());
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      final HttpMessageNotReadableException e,
+      final HttpHeaders headers,
+      final HttpStatusCode status,
+      final WebRequest request) {
+    final String field = e.getCause() instanceof JsonMappingException mapping ? path(mapping) : "";
+    final String detail =
+        field.isEmpty()
+            ? "The request body is not valid JSON."
+            : field + ": cannot be read as the expected type";
+    return ResponseEntity.badRequest().body(invalid(field.isEmpty() ? null : field, detail));
+  }
+
+  static ProblemDetail invalid(final String field, final String detail) {
+    final ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+    problem.setType(INVALID_INPUT);
+    problem.setTitle("Invalid input");
+    if (field != null) {
+      problem.setProperty("field", field);
+      problem.setProperty("errors", List.of(Map.of("field", field, "message", detail)));
+    }
+    return problem;
+  }
+
+  private static String path(final JsonMappingException e) {
+    return e.getPath().stream()
+        .map(
+            reference ->
+                reference.getIndex() >= 0
+                    ? "[" + reference.getIndex() + "]"
+                    : "." + reference.getFieldName())
+        .collect(Collectors.joining())
+        .replaceFirst("^\\.", "");
+  }
+}
