@@ -7,14 +7,14 @@ import org.openmineral.task.EmbeddedUserTaskCommands;
 import org.openmineral.task.UserTaskCommands;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /** The embedded engine, started before the Camunda client that talks to it. */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = EngineModeEnvironment.RESOLVED_MODE, havingValue = "embedded")
+@Conditional(EmbeddedEngineMode.class)
 public class EmbeddedEngineConfiguration {
   static final String ENGINE_BEAN = "embeddedEngine";
 

@@ -4,15 +4,21 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
 
 /**
  * Decides, before any bean exists, whether this run uses the embedded engine or a Camunda cluster,
@@ -24,7 +30,6 @@ import org.springframework.core.env.MapPropertySource;
  * client mode.
  */
 public final class EngineModeEnvironment implements EnvironmentPostProcessor, Ordered {
-  public static final String RESOLVED_MODE = "openmineral.engine.resolved-mode";
   public static final String RESOLVED_PORT = "openmineral.engine.resolved-port";
   static final List<String> CLUSTER_SETTINGS =
       List.of(
@@ -33,24 +38,53 @@ public final class EngineModeEnvironment implements EnvironmentPostProcessor, Or
           "camunda.client.cloud.cluster-id",
           "camunda.client.mode");
 
+  static final String PROPERTY_SOURCE = "openmineral-engine";
+
+  /**
+   * Whether this run uses the embedded engine, judged from every property source but the one this
+   * class adds. Called early (to point the client at the engine) and again when configuration
+   * classes are evaluated, by which time late sources (e.g. test properties) are present too.
+   */
+  static boolean embedded(final ConfigurableEnvironment environment) {
+    final String mode = setting(environment, "openmineral.engine.mode");
+    final String normalised = mode == null ? "auto" : mode.toLowerCase(Locale.ROOT);
+    return switch (normalised) {
+      case "embedded" -> true;
+      case "cluster" -> false;
+      case "auto" -> CLUSTER_SETTINGS.stream().allMatch(key -> setting(environment, key) == null);
+      default ->
+          throw new IllegalArgumentException(
+              "openmineral.engine.mode must be auto, embedded or cluster, was '" + mode + "'");
+    };
+  }
+
+  /**
+   * A setting from any source but ours, with Spring Boot's relaxed names (so the environment
+   * variable {@code CAMUNDA_CLIENT_GRPCADDRESS} counts as {@code camunda.client.grpc-address}).
+   */
+  private static String setting(final ConfigurableEnvironment environment, final String key) {
+    final List<PropertySource<?>> others = new ArrayList<>();
+    for (final PropertySource<?> source : environment.getPropertySources()) {
+      if (!PROPERTY_SOURCE.equals(source.getName())
+          && !ConfigurationPropertySources.isAttachedConfigurationPropertySource(source)) {
+        others.add(source);
+      }
+    }
+    final ConfigurationPropertyName name = ConfigurationPropertyName.of(key);
+    for (final ConfigurationPropertySource source : ConfigurationPropertySources.from(others)) {
+      final ConfigurationProperty property = source.getConfigurationProperty(name);
+      if (property != null && property.getValue() != null) {
+        return environment.resolvePlaceholders(property.getValue().toString());
+      }
+    }
+    return null;
+  }
+
   @Override
   public void postProcessEnvironment(
       final ConfigurableEnvironment environment, final SpringApplication application) {
-    final String mode =
-        environment.getProperty("openmineral.engine.mode", "auto").toLowerCase(Locale.ROOT);
-    final boolean clusterConfigured =
-        CLUSTER_SETTINGS.stream().anyMatch(key -> environment.getProperty(key) != null);
-    final boolean embedded =
-        switch (mode) {
-          case "embedded" -> true;
-          case "cluster" -> false;
-          case "auto" -> !clusterConfigured;
-          default ->
-              throw new IllegalArgumentException(
-                  "openmineral.engine.mode must be auto, embedded or cluster, was '" + mode + "'");
-        };
+    final boolean embedded = embedded(environment);
     final Map<String, Object> settings = new HashMap<>();
-    settings.put(RESOLVED_MODE, embedded ? "embedded" : "cluster");
     if (embedded) {
       final int configured =
           environment.getProperty("openmineral.engine.port", Integer.class, 26500);
