@@ -14,17 +14,17 @@ import org.openmineral.domain.units.Element;
  * UmpireRule}; {@link #settle} turns the seller's, the buyer's and (when needed) the umpire's
  * results into the settlement assay of each element.
  *
- * <p>The procedure (an "assay exchange": each party assays its own sample, the results are
- * exchanged simultaneously, and "if results are close (within a 'splitting limit'), maybe the buyer
- * and seller results are averaged. Or if the results are outside a splitting limit, another sample
- * may be sent to a third agreed laboratory, called the 'umpire'", Datamine MineMarket, Assay Rules,
+ * <p>The procedure: in an assay exchange each party assays its own sample and the results are
+ * exchanged simultaneously; results within the splitting limit are averaged, results outside it
+ * send a further sample to an agreed third laboratory, the umpire (Datamine MineMarket, Assay
+ * Rules,
  * https://docs.dataminesoftware.com/MineMarket/Latest/F-Sales-and-Marketing/03-Sales-Purchase-Contract-Terms/Assay-Rules.htm):
  *
  * <ol>
  *   <li>{@code d = |seller - buyer|}. If {@code d <= limit} the element is split: settlement =
- *       {@code (seller + buyer) / 2} ("Should the difference between the exchanged results not
- *       exceed the Splitting Limits, then the arithmetic mean of the results ... shall be taken as
- *       final", Ophir Refinery, https://ophirrefinery.com/services/assaying).
+ *       {@code (seller + buyer) / 2}: when the difference does not exceed the splitting limit the
+ *       arithmetic mean of the two results is final (Ophir Refinery, Assaying,
+ *       https://ophirrefinery.com/services/assaying).
  *   <li>Otherwise the umpire's result {@code u} decides under the contract's {@link UmpireRule}:
  *       between the parties (inclusive) it is {@code u}, or {@code (u + nearer party) / 2};
  *       outside, the result of the party nearest {@code u}. The party further from {@code u} pays

@@ -17,8 +17,8 @@ import org.openmineral.domain.units.Rounding;
  *
  * <p>Formula: {@code average = (p_1 + ... + p_n) / n} over the official prices {@code p_i} of the
  * series dated within the period and published on or before the valuation date; each fixing counts
- * once, with equal weight. This is how the LME defines its Monthly Average Settlement Price: "the
- * mean of the LME Official Settlement Prices (cash seller) discovered during the month"
+ * once, with equal weight. The LME defines its Monthly Average Settlement Price the same way, as
+ * the mean of the month's official settlement prices (cash seller)
  * (https://www.lme.com/en-GB/Market-Data/Reports-and-data/Monthly-averages).
  *
  * <p>Pricing dates:

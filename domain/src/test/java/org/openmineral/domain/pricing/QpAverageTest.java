@@ -15,8 +15,8 @@ import org.openmineral.domain.units.PriceUnit;
 /**
  * Averaging daily official prices over a quotational period.
  *
- * <p>The rule checked is the LME's definition of its monthly average settlement price: "the mean of
- * the LME Official Settlement Prices (cash seller) discovered during the month"
+ * <p>The rule checked is the LME's definition of its monthly average settlement price, the mean of
+ * the month's official settlement prices (cash seller)
  * (https://www.lme.com/en-GB/Market-Data/Reports-and-data/Monthly-averages): every fixing in the
  * month counts once; days without a fixing (weekends, holidays) do not count.
  *

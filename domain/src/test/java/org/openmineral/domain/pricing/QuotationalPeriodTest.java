@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Quotational periods relative to shipment and arrival, fixed and declared.
  *
- * <p>Definition used: the quotational period is "the time period during which the average price is
- * established — typically a calendar month", chosen relative to shipment or arrival (Stormlands,
+ * <p>Definition used: the quotational period is the period, usually a calendar month chosen
+ * relative to shipment or arrival, over which the average price is established (Stormlands,
  * "Quotational Period", https://stormlands.com/274/); the Fastmarkets copper concentrates TC/RC
- * index specification states "Quotational period: M+3"
+ * index specification uses an M+3 quotational period
  * (https://www.fastmarkets.com/insights/pricing-notice-specification-of-metal-bulletin-copper-concentrates-tc-rc-index).
  */
 class QuotationalPeriodTest {
