@@ -70,7 +70,8 @@ public final class PriceSeriesStore {
       final String source,
       final ImportRules rules) {
     final List<RawPriceRow> rows = new ArrayList<>();
-    try (CSVParser parser = CSVFormat.DEFAULT.builder().setTrim(true).get().parse(csv)) {
+    try (CSVParser parser =
+        CSVFormat.DEFAULT.builder().setTrim(true).setIgnoreEmptyLines(false).get().parse(csv)) {
       boolean header = true;
       int line = 0;
       for (final CSVRecord record : parser) {

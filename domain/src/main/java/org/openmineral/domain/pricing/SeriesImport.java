@@ -43,7 +43,13 @@ final class SeriesImport {
       final String rawDate = row.rawDate() == null ? "" : row.rawDate().trim();
       final String rawValue = row.rawValue() == null ? "" : row.rawValue().trim();
       if (row.rawDate() == null || row.rawValue() == null) {
-        rejected.add(issue(row, ImportIssue.Kind.MALFORMED_ROW, "expected a date and a value"));
+        rejected.add(
+            issue(
+                row,
+                ImportIssue.Kind.MALFORMED_ROW,
+                row.rawDate() == null
+                    ? "blank line; expected a date and a value"
+                    : "expected exactly a date and a value"));
         continue;
       }
       final LocalDate date;

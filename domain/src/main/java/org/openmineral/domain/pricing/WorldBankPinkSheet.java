@@ -128,7 +128,8 @@ public final class WorldBankPinkSheet {
       final String attribution,
       final ImportRules rules) {
     final List<CSVRecord> records;
-    try (CSVParser parser = CSVFormat.DEFAULT.builder().setTrim(true).get().parse(csv)) {
+    try (CSVParser parser =
+        CSVFormat.DEFAULT.builder().setTrim(true).setIgnoreEmptyLines(false).get().parse(csv)) {
       records = parser.getRecords();
     } catch (final IOException | java.io.UncheckedIOException e) {
       throw new PriceImportException(source + ": cannot read the file: " + e.getMessage(), e);

@@ -124,6 +124,22 @@ class PriceSeriesStoreTest {
   }
 
   @Test
+  void blankAndOverlongLinesAreReportedAtTheirLine() {
+    final ImportReport report =
+        importFile(
+            new PriceSeriesStore(),
+            "date,value\n2025-11-03,10700\n\n2025-11-04,10710,extra\n2025-11-05,10720\n",
+            ImportRules.defaults());
+    assertThat(report.rowsRead()).isEqualTo(4);
+    assertThat(report.added()).isEqualTo(2);
+    assertThat(report.rejected())
+        .extracting(ImportIssue::line, ImportIssue::reason)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(3, "blank line; expected a date and a value"),
+            org.assertj.core.groups.Tuple.tuple(4, "expected exactly a date and a value"));
+  }
+
+  @Test
   void aFileWithoutTheHeaderIsRefusedAsAWhole() {
     assertThatThrownBy(
             () -> importFile(new PriceSeriesStore(), "2025-11-03,1\n", ImportRules.defaults()))
