@@ -1,0 +1,7 @@
+package org.openmineral.domain.assay;
+
+/** The two parties exchanging assays. */
+public enum AssayParty {
+  SELLER,
+  BUYER
+}
