@@ -6,12 +6,13 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.openmineral.domain.assay.Assay;
+import org.openmineral.domain.assay.AssayUnit;
+import org.openmineral.domain.assay.InvalidAssayException;
 import org.openmineral.domain.units.Element;
 import org.openmineral.domain.units.Price;
 import org.openmineral.domain.units.PriceUnit;
 import org.openmineral.domain.units.Rounding;
-import org.openmineral.domain.valuation.Assay;
-import org.openmineral.domain.valuation.AssayUnit;
 import org.openmineral.domain.valuation.ConcentrateLot;
 import org.openmineral.domain.valuation.DryWeight;
 import org.openmineral.domain.valuation.EscalationTier;
@@ -48,10 +49,12 @@ final class ValuationMapping {
                 if (input == null || input.value() == null) {
                   throw new InvalidValuationInput(field + ".value", "is required");
                 }
-                assays.put(
-                    element,
-                    new Assay(
-                        input.value(), enumValue(AssayUnit.class, input.unit(), field + ".unit")));
+                final AssayUnit unit = enumValue(AssayUnit.class, input.unit(), field + ".unit");
+                try {
+                  assays.put(element, new Assay(element, input.value(), unit));
+                } catch (final InvalidAssayException e) {
+                  throw new InvalidValuationInput(field + ".value", e.getMessage());
+                }
               });
     }
     return new ConcentrateLot(weight, assays);

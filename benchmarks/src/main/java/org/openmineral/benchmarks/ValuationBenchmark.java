@@ -13,10 +13,11 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openmineral.domain.assay.Assay;
+import org.openmineral.domain.assay.AssayUnit;
 import org.openmineral.domain.units.Element;
 import org.openmineral.domain.units.Price;
 import org.openmineral.domain.units.PriceUnit;
-import org.openmineral.domain.valuation.Assay;
 import org.openmineral.domain.valuation.ConcentrateLot;
 import org.openmineral.domain.valuation.ConcentrateValuer;
 import org.openmineral.domain.valuation.DryWeight;
@@ -49,13 +50,12 @@ public class ValuationBenchmark {
       new ConcentrateLot(
           DryWeight.of(new BigDecimal("10000"), new BigDecimal("8.0"), new BigDecimal("0.1")),
           Map.of(
-              Element.CU, Assay.pct("25.0"),
-              Element.AU, Assay.gramsPerDmt("1.5"),
-              Element.AG, Assay.gramsPerDmt("85"),
-              Element.AS, Assay.pct("0.35"),
-              Element.BI, Assay.pct("0.03"),
-              Element.HG,
-                  new Assay(new BigDecimal("12"), org.openmineral.domain.valuation.AssayUnit.PPM)));
+              Element.CU, Assay.percent(Element.CU, "25.0"),
+              Element.AU, Assay.gramsPerDmt(Element.AU, "1.5"),
+              Element.AG, Assay.gramsPerDmt(Element.AG, "85"),
+              Element.AS, Assay.percent(Element.AS, "0.35"),
+              Element.BI, Assay.percent(Element.BI, "0.03"),
+              Element.HG, new Assay(Element.HG, new BigDecimal("12"), AssayUnit.PPM)));
   private final ValuationTerms terms =
       new ValuationTerms(
           List.of(

@@ -26,12 +26,12 @@ public record SplittingLimit(Element element, BigDecimal maxDifference, AssayUni
 
   /** A limit in percentage points, e.g. {@code percent(CU, "0.20")}. */
   public static SplittingLimit percent(final Element element, final String maxDifference) {
-    return new SplittingLimit(element, new BigDecimal(maxDifference), AssayUnit.PERCENT);
+    return new SplittingLimit(element, new BigDecimal(maxDifference), AssayUnit.PCT);
   }
 
   /** A limit in grams per dry metric tonne, e.g. {@code gramsPerDmt(AU, "0.3")}. */
   public static SplittingLimit gramsPerDmt(final Element element, final String maxDifference) {
-    return new SplittingLimit(element, new BigDecimal(maxDifference), AssayUnit.GRAMS_PER_DMT);
+    return new SplittingLimit(element, new BigDecimal(maxDifference), AssayUnit.G_PER_DMT);
   }
 
   /** A limit in parts per million. */

@@ -6,6 +6,8 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.openmineral.domain.assay.Assay;
+import org.openmineral.domain.assay.AssayUnit;
 import org.openmineral.domain.units.Element;
 import org.openmineral.domain.units.Mass;
 import org.openmineral.domain.units.Money;
@@ -27,12 +29,9 @@ import org.openmineral.domain.units.Rounding;
  */
 public final class ConcentrateValuer {
 
-  private static final BigDecimal HUNDRED = new BigDecimal("100");
-
   public Valuation value(
       final ConcentrateLot lot, final ValuationTerms terms, final Map<Element, Price> prices) {
     final Map<Element, Assay> assays = withCombinedPbZn(lot.assays());
-    validateAssays(assays);
     final BigDecimal dmt = lot.weight().dryTonnes();
     final List<ValuationLine> lines = new ArrayList<>();
     final Map<Element, BigDecimal> payableTonnesPerDmt = new EnumMap<>(Element.class);
@@ -78,7 +77,7 @@ public final class ConcentrateValuer {
           "missing price for the payable element " + element.symbol());
     }
     final PayableTerm.PayableGrade payable = term.payableGrade(assay.value());
-    final Assay payableAssay = new Assay(payable.grade(), assay.unit());
+    final Assay payableAssay = assay.withValue(payable.grade());
     final BigDecimal tonnesPerDmt = payableAssay.tonnesPerDmt();
     payableTonnesPerDmt.put(element, tonnesPerDmt);
     final BigDecimal amountPerDmt = tonnesPerDmt.multiply(price.perTonne(), Rounding.CALCULATION);
@@ -231,20 +230,8 @@ public final class ConcentrateValuer {
       return assays;
     }
     final Map<Element, Assay> combined = new HashMap<>(assays);
-    combined.put(Element.PB_ZN, new Assay(pb.value().add(zn.value()), AssayUnit.PCT));
+    combined.put(
+        Element.PB_ZN, new Assay(Element.PB_ZN, pb.value().add(zn.value()), AssayUnit.PCT));
     return combined;
-  }
-
-  private static void validateAssays(final Map<Element, Assay> assays) {
-    for (final Map.Entry<Element, Assay> entry : assays.entrySet()) {
-      final Assay assay = entry.getValue();
-      final String field = "assays." + entry.getKey().symbol() + ".value";
-      if (assay.value().signum() < 0) {
-        throw new InvalidValuationInput(field, "cannot be negative, was " + assay.value());
-      }
-      if (assay.unit() == AssayUnit.PCT && assay.value().compareTo(HUNDRED) > 0) {
-        throw new InvalidValuationInput(field, "cannot exceed 100 %, was " + assay.value());
-      }
-    }
   }
 }

@@ -31,11 +31,10 @@ class AssayExchangePropertiesTest {
       @ForAll("limit") final BigDecimal limit,
       @ForAll final UmpireRule rule) {
     final AssayExchangeResult result =
-        new AssayExchange(
-                java.util.Map.of(CU, new SplittingLimit(CU, limit, AssayUnit.PERCENT)), rule)
+        new AssayExchange(java.util.Map.of(CU, new SplittingLimit(CU, limit, AssayUnit.PCT)), rule)
             .exchange(
-                List.of(new Assay(CU, seller, AssayUnit.PERCENT)),
-                List.of(new Assay(CU, buyer, AssayUnit.PERCENT)));
+                List.of(new Assay(CU, seller, AssayUnit.PCT)),
+                List.of(new Assay(CU, buyer, AssayUnit.PCT)));
     final ElementSettlement cu = result.settlement(CU);
     if (seller.subtract(buyer).abs().compareTo(limit) <= 0) {
       assertThat(cu.decision()).isEqualTo(ElementSettlement.Decision.SPLIT);
@@ -58,9 +57,9 @@ class AssayExchangePropertiesTest {
     final ElementSettlement cu =
         AssayExchange.of(rule, SplittingLimit.percent(CU, "0.20"))
             .settle(
-                List.of(new Assay(CU, seller, AssayUnit.PERCENT)),
-                List.of(new Assay(CU, buyer, AssayUnit.PERCENT)),
-                List.of(new Assay(CU, umpire, AssayUnit.PERCENT)))
+                List.of(new Assay(CU, seller, AssayUnit.PCT)),
+                List.of(new Assay(CU, buyer, AssayUnit.PCT)),
+                List.of(new Assay(CU, umpire, AssayUnit.PCT)))
             .settlement(CU);
     assertThat(cu.settlementAssay().orElseThrow()).isBetween(seller.min(buyer), seller.max(buyer));
     final int cmp = seller.subtract(umpire).abs().compareTo(buyer.subtract(umpire).abs());

@@ -11,11 +11,11 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.BigRange;
 import net.jqwik.api.constraints.Scale;
 import org.junit.jupiter.api.Test;
+import org.openmineral.domain.assay.Assay;
 import org.openmineral.domain.units.Element;
 import org.openmineral.domain.units.Money;
 import org.openmineral.domain.units.Price;
 import org.openmineral.domain.units.PriceUnit;
-import org.openmineral.domain.valuation.Assay;
 import org.openmineral.domain.valuation.ConcentrateLot;
 import org.openmineral.domain.valuation.ConcentrateValuer;
 import org.openmineral.domain.valuation.DryWeight;
@@ -40,7 +40,7 @@ class InvoicingTest {
     return valuer.value(
         new ConcentrateLot(
             DryWeight.of(new BigDecimal(wmt), new BigDecimal(moisture), null),
-            Map.of(Element.CU, Assay.pct(cu))),
+            Map.of(Element.CU, Assay.percent(Element.CU, cu))),
         terms,
         Map.of(Element.CU, Price.of(price, PriceUnit.USD_PER_T)));
   }

@@ -8,6 +8,7 @@ import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.openmineral.domain.assay.Assay;
 import org.openmineral.domain.units.Element;
 import org.openmineral.domain.units.Money;
 import org.openmineral.domain.units.Price;
@@ -38,9 +39,9 @@ class ConcentrateValuerTest {
         new ConcentrateLot(
             DryWeight.of(new BigDecimal("10000"), new BigDecimal("8.0"), null),
             Map.of(
-                Element.CU, Assay.pct("25.0"),
-                Element.AU, Assay.gramsPerDmt("1.5"),
-                Element.AS, Assay.pct("0.35")));
+                Element.CU, Assay.percent(Element.CU, "25.0"),
+                Element.AU, Assay.gramsPerDmt(Element.AU, "1.5"),
+                Element.AS, Assay.percent(Element.AS, "0.35")));
     final ValuationTerms terms =
         new ValuationTerms(
             List.of(
@@ -109,7 +110,7 @@ class ConcentrateValuerTest {
     final ConcentrateLot lot =
         new ConcentrateLot(
             DryWeight.of(new BigDecimal("1"), BigDecimal.ZERO, null),
-            Map.of(Element.CU, Assay.pct("24")));
+            Map.of(Element.CU, Assay.percent(Element.CU, "24")));
     final ValuationTerms terms =
         new ValuationTerms(
             List.of(PayableTerm.of(Element.CU, "96.65").withMinDeduction("1.0")),
@@ -149,7 +150,7 @@ class ConcentrateValuerTest {
     final ConcentrateLot lot =
         new ConcentrateLot(
             DryWeight.of(new BigDecimal("100"), BigDecimal.ZERO, null),
-            Map.of(Element.AU, Assay.gramsPerDmt("0.9")));
+            Map.of(Element.AU, Assay.gramsPerDmt(Element.AU, "0.9")));
     final ValuationTerms terms =
         new ValuationTerms(
             List.of(PayableTerm.of(Element.AU, "90").withMinContent("1.0")), null, null, null);
@@ -206,7 +207,11 @@ class ConcentrateValuerTest {
             new ConcentrateLot(
                 DryWeight.of(
                     new BigDecimal("1234.567"), new BigDecimal("9.13"), new BigDecimal("0.1")),
-                Map.of(Element.CU, Assay.pct("27.31"), Element.AG, Assay.gramsPerDmt("87.3"))),
+                Map.of(
+                    Element.CU,
+                    Assay.percent(Element.CU, "27.31"),
+                    Element.AG,
+                    Assay.gramsPerDmt(Element.AG, "87.3"))),
             new ValuationTerms(
                 List.of(
                     PayableTerm.of(Element.CU, "96.5").withMinDeduction("1"),
@@ -230,7 +235,7 @@ class ConcentrateValuerTest {
     final ConcentrateLot lot =
         new ConcentrateLot(
             DryWeight.of(BigDecimal.TEN, BigDecimal.ZERO, null),
-            Map.of(Element.CU, Assay.pct("25")));
+            Map.of(Element.CU, Assay.percent(Element.CU, "25")));
     final ValuationTerms terms =
         new ValuationTerms(List.of(PayableTerm.of(Element.CU, "96.5")), null, null, null);
 
@@ -254,7 +259,7 @@ class ConcentrateValuerTest {
     final ConcentrateLot lot =
         new ConcentrateLot(
             DryWeight.of(BigDecimal.TEN, BigDecimal.ZERO, null),
-            Map.of(Element.CU, Assay.pct("25")));
+            Map.of(Element.CU, Assay.percent(Element.CU, "25")));
     final ValuationTerms terms =
         new ValuationTerms(
             List.of(PayableTerm.of(Element.CU, "96.5")),
@@ -286,11 +291,11 @@ class ConcentrateValuerTest {
                 DryWeight.of(BigDecimal.ONE, BigDecimal.ZERO, null),
                 Map.of(
                     Element.CU,
-                    Assay.pct("25"),
+                    Assay.percent(Element.CU, "25"),
                     Element.PB,
-                    Assay.pct("2.1"),
+                    Assay.percent(Element.PB, "2.1"),
                     Element.ZN,
-                    Assay.pct("1.4"))),
+                    Assay.percent(Element.ZN, "1.4"))),
             new ValuationTerms(
                 List.of(PayableTerm.of(Element.CU, "96.5")),
                 null,

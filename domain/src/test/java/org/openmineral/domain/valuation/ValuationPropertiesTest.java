@@ -9,6 +9,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.BigRange;
 import net.jqwik.api.constraints.Scale;
+import org.openmineral.domain.assay.Assay;
+import org.openmineral.domain.assay.AssayUnit;
 import org.openmineral.domain.units.Element;
 import org.openmineral.domain.units.Price;
 import org.openmineral.domain.units.PriceUnit;
@@ -52,11 +54,11 @@ class ValuationPropertiesTest {
             DryWeight.of(wet, new BigDecimal("8"), null),
             Map.of(
                 Element.CU,
-                new Assay(cu, AssayUnit.PCT),
+                new Assay(Element.CU, cu, AssayUnit.PCT),
                 Element.AU,
-                Assay.gramsPerDmt("1.5"),
+                Assay.gramsPerDmt(Element.AU, "1.5"),
                 Element.AS,
-                new Assay(arsenic, AssayUnit.PCT))),
+                new Assay(Element.AS, arsenic, AssayUnit.PCT))),
         terms,
         prices);
   }
