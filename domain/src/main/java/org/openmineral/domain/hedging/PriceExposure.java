@@ -32,7 +32,7 @@ public record PriceExposure(
     LocalDate asOf, Map<Element, MetalExposure> byMetal, List<QpMismatch> qpMismatches) {
   public PriceExposure {
     Objects.requireNonNull(asOf, "asOf");
-    byMetal = Collections.unmodifiableMap(new EnumMap<>(byMetal));
+    byMetal = byMetal.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(byMetal));
     qpMismatches = List.copyOf(qpMismatches);
   }
 
