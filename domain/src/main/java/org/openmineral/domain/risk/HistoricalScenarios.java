@@ -6,9 +6,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.openmineral.domain.units.Element;
 import org.openmineral.domain.units.Rounding;
 
@@ -29,8 +31,8 @@ import org.openmineral.domain.units.Rounding;
  *       one month for the World Bank monthly averages. For h &gt; 1 windows overlap (every start
  *       date is used), which keeps the sample large but makes scenarios dependent.
  *   <li>Simple rather than log returns, so that a scenario is exactly the P&amp;L of the marked
- *       portfolio if prices move by that ratio (Dowd, <i>Measuring Market Risk</i>, 2nd ed., Wiley
- *       2005, ch. 4, historical simulation).
+ *       portfolio if prices move by that ratio (Dowd, <i>Measuring Market Risk</i>, Wiley,
+ *       historical simulation).
  *   <li>Arithmetic in {@link Rounding#CALCULATION} (DECIMAL128, 34 significant digits); nothing is
  *       rounded before the figures are shown.
  * </ul>
@@ -149,7 +151,7 @@ public record HistoricalScenarios(
       if (common == null) {
         common = dates;
       } else {
-        final java.util.Set<LocalDate> keep = new java.util.HashSet<>(dates);
+        final Set<LocalDate> keep = new HashSet<>(dates);
         common = common.stream().filter(keep::contains).toList();
       }
     }

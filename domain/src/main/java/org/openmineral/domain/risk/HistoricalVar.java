@@ -24,11 +24,11 @@ import org.openmineral.domain.units.Rounding;
  *
  * This k is the one for which VaR is the smallest loss l with "fraction of scenarios losing more
  * than l" &lt;= 1 - c, i.e. the empirical form of VaR_c = inf{l : P(L &gt; l) &lt;= 1 - c} (McNeil,
- * Frey, Embrechts, <i>Quantitative Risk Management</i>, Princeton 2015, def. 2.8). With n = 100 and
- * c = 0.95 it is the 6th worst scenario (5 are worse); with n = 790 monthly returns it is the 40th
- * worst at 95 % and the 8th at 99 %. ES is the historical estimator of Acerbi and Tasche ("On the
- * coherence of expected shortfall", J. Banking &amp; Finance 26(7), 2002) with the tail cut at k. A
- * positive VaR is a loss; a negative VaR means even the k-th worst scenario is a gain.
+ * Frey, Embrechts, <i>Quantitative Risk Management</i>, Princeton 2015). With n = 100 and c = 0.95
+ * it is the 6th worst scenario (5 are worse); with n = 790 monthly returns it is the 40th worst at
+ * 95 % and the 8th at 99 %. ES is the historical estimator of Acerbi and Tasche ("On the coherence
+ * of expected shortfall", J. Banking &amp; Finance 26(7), 2002) with the tail cut at k. A positive
+ * VaR is a loss; a negative VaR means even the k-th worst scenario is a gain.
  *
  * @param confidence c, strictly between 0 and 1
  * @param horizon the return horizon in observations
