@@ -16,11 +16,11 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openmineral.domain.risk.DatedPrice;
+import org.openmineral.domain.risk.HistoricalPrices;
 import org.openmineral.domain.risk.HistoricalScenarios;
 import org.openmineral.domain.risk.HistoricalVar;
 import org.openmineral.domain.risk.PriceHistory;
 import org.openmineral.domain.risk.PricePosition;
-import org.openmineral.domain.risk.PriceSeries;
 import org.openmineral.domain.units.Element;
 import org.openmineral.domain.units.PriceUnit;
 
@@ -79,7 +79,7 @@ public class VarBenchmark {
         dates.add(d);
       }
     }
-    final List<PriceSeries> series = new ArrayList<>();
+    final List<HistoricalPrices> series = new ArrayList<>();
     for (final SyntheticMetal m : METALS) {
       final List<DatedPrice> prices = new ArrayList<>(DAYS);
       BigDecimal price = new BigDecimal(m.start());
@@ -93,7 +93,7 @@ public class VarBenchmark {
                 .setScale(m.scale(), RoundingMode.HALF_EVEN)
                 .max(BigDecimal.ONE.movePointLeft(m.scale()));
       }
-      series.add(new PriceSeries(m.metal(), m.unit(), prices));
+      series.add(new HistoricalPrices(m.metal(), m.unit(), prices));
     }
     return PriceHistory.of(series);
   }

@@ -22,7 +22,7 @@ import org.openmineral.domain.units.Element;
  *
  * where Q is the leg's payable metal, N its pricing days and n(d) those of them on or before d (a
  * fixed price has N = 1 and n(d) = 1 from its fixing date). A positive E is long: the desk loses if
- * the price falls. See {@link QuotationalPeriod} for the pricing-day rule and the sources.
+ * the price falls. See {@link QpPricing} for the pricing-day rule and the sources.
  *
  * @param asOf the date (end of day)
  * @param byMetal exposure per metal, in {@link Element} order

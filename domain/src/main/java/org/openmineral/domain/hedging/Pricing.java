@@ -6,7 +6,7 @@ import java.time.LocalDate;
  * How a physical leg's metal price is set: fixed on one date, or averaged over a quotational
  * period.
  */
-public sealed interface Pricing permits FixedPrice, QuotationalPeriod {
+public sealed interface Pricing permits FixedPrice, QpPricing {
 
   /** How much of the pricing has happened at the end of {@code asOf}. */
   PricingProgress progressOn(LocalDate asOf);

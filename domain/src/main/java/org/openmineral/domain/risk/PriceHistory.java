@@ -7,7 +7,7 @@ import java.util.Map;
 import org.openmineral.domain.units.Element;
 
 /** Price series per metal, the input of historical simulation and of volatility. */
-public record PriceHistory(Map<Element, PriceSeries> byMetal) {
+public record PriceHistory(Map<Element, HistoricalPrices> byMetal) {
   public PriceHistory {
     byMetal = byMetal.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(byMetal));
     byMetal.forEach(
@@ -20,9 +20,9 @@ public record PriceHistory(Map<Element, PriceSeries> byMetal) {
   }
 
   /** A history of {@code series}, one per metal. */
-  public static PriceHistory of(final List<PriceSeries> series) {
-    final Map<Element, PriceSeries> byMetal = new EnumMap<>(Element.class);
-    for (final PriceSeries s : series) {
+  public static PriceHistory of(final List<HistoricalPrices> series) {
+    final Map<Element, HistoricalPrices> byMetal = new EnumMap<>(Element.class);
+    for (final HistoricalPrices s : series) {
       if (byMetal.put(s.metal(), s) != null) {
         throw new RiskInputException("two price series for " + s.metal().symbol());
       }
@@ -31,8 +31,8 @@ public record PriceHistory(Map<Element, PriceSeries> byMetal) {
   }
 
   /** The series of {@code metal}. */
-  public PriceSeries series(final Element metal) {
-    final PriceSeries series = byMetal.get(metal);
+  public HistoricalPrices series(final Element metal) {
+    final HistoricalPrices series = byMetal.get(metal);
     if (series == null) {
       throw new RiskInputException(
           "no price history for " + metal.symbol() + "; history has " + byMetal.keySet());

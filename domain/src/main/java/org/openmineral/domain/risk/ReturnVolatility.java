@@ -44,7 +44,7 @@ public record ReturnVolatility(
   }
 
   /** The volatility of {@code series}, whose observations are {@code periodsPerYear} a year. */
-  public static ReturnVolatility of(final PriceSeries series, final int periodsPerYear) {
+  public static ReturnVolatility of(final HistoricalPrices series, final int periodsPerYear) {
     if (periodsPerYear < 1) {
       throw new RiskInputException("periods per year must be positive, got " + periodsPerYear);
     }

@@ -51,8 +51,7 @@ class ExposureProperties {
   void aPairPricedOverTheSameQpIsFlatEveryDay(
       @ForAll @BigRange(min = "0.0001", max = "100000") @Scale(4) final BigDecimal quantity,
       @ForAll @IntRange(min = 0, max = 90) final int asOfDay) {
-    final QuotationalPeriod qp =
-        QuotationalPeriod.between(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 3, 31));
+    final QpPricing qp = QpPricing.between(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 3, 31));
     final TradingBook book =
         TradingBook.ofLegs(
             List.of(
@@ -66,8 +65,7 @@ class ExposureProperties {
   void pricedPlusUnpricedIsTheLegQuantityAndPricingOnlyGrows(
       @ForAll @BigRange(min = "0.0001", max = "100000") @Scale(4) final BigDecimal quantity,
       @ForAll @IntRange(min = 0, max = 90) final int asOfDay) {
-    final QuotationalPeriod qp =
-        QuotationalPeriod.between(LocalDate.of(2026, 1, 15), LocalDate.of(2026, 3, 13));
+    final QpPricing qp = QpPricing.between(LocalDate.of(2026, 1, 15), LocalDate.of(2026, 3, 13));
     final PhysicalLeg leg = PhysicalLeg.purchase("P", Element.CU, quantity, qp);
     final LegExposure today = LegExposure.of(leg, qp.progressOn(BASE.plusDays(asOfDay)));
     final LegExposure tomorrow = LegExposure.of(leg, qp.progressOn(BASE.plusDays(asOfDay + 1)));

@@ -22,15 +22,9 @@ class PriceExposureTest {
     return new TradingBook(
         List.of(
             PhysicalLeg.purchase(
-                "P1",
-                Element.CU,
-                new BigDecimal("1000"),
-                QuotationalPeriod.monthAfter(JANUARY_2026, 1)),
+                "P1", Element.CU, new BigDecimal("1000"), QpPricing.monthAfter(JANUARY_2026, 1)),
             PhysicalLeg.sale(
-                "S1",
-                Element.CU,
-                new BigDecimal("1000"),
-                QuotationalPeriod.monthAfter(JANUARY_2026, 2))),
+                "S1", Element.CU, new BigDecimal("1000"), QpPricing.monthAfter(JANUARY_2026, 2))),
         List.of(),
         List.of(new BackToBackPair("P1", "S1")));
   }
@@ -40,15 +34,15 @@ class PriceExposureTest {
     // given February 2026 (starts on a Sunday) and March 2026 (starts on a Sunday)
     // when counting pricing days
     // then February has 20 weekdays and March 22
-    assertThat(QuotationalPeriod.month(YearMonth.of(2026, 2)).pricingDays()).isEqualTo(20);
-    assertThat(QuotationalPeriod.month(YearMonth.of(2026, 3)).pricingDays()).isEqualTo(22);
+    assertThat(QpPricing.month(YearMonth.of(2026, 2)).pricingDays()).isEqualTo(20);
+    assertThat(QpPricing.month(YearMonth.of(2026, 3)).pricingDays()).isEqualTo(22);
   }
 
   @Test
   void aHolidayIsNotAPricingDay() {
     // given March 2026 with 2026-03-02 as an exchange holiday
-    final QuotationalPeriod qp =
-        new QuotationalPeriod(
+    final QpPricing qp =
+        new QpPricing(
             LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31), Set.of(LocalDate.of(2026, 3, 2)));
     // when / then
     assertThat(qp.pricingDays()).isEqualTo(21);
@@ -146,10 +140,8 @@ class PriceExposureTest {
     // given two purchases named as a pair
     final List<PhysicalLeg> legs =
         List.of(
-            PhysicalLeg.purchase(
-                "P1", Element.CU, BigDecimal.TEN, QuotationalPeriod.month(JANUARY_2026)),
-            PhysicalLeg.purchase(
-                "P2", Element.CU, BigDecimal.TEN, QuotationalPeriod.month(JANUARY_2026)));
+            PhysicalLeg.purchase("P1", Element.CU, BigDecimal.TEN, QpPricing.month(JANUARY_2026)),
+            PhysicalLeg.purchase("P2", Element.CU, BigDecimal.TEN, QpPricing.month(JANUARY_2026)));
     // when / then
     assertThatThrownBy(
             () -> new TradingBook(legs, List.of(), List.of(new BackToBackPair("P1", "P2"))))
@@ -173,8 +165,7 @@ class PriceExposureTest {
   @Test
   void aQpWithoutAPricingDayIsRejected() {
     // given a weekend
-    assertThatThrownBy(
-            () -> QuotationalPeriod.between(LocalDate.of(2026, 2, 7), LocalDate.of(2026, 2, 8)))
+    assertThatThrownBy(() -> QpPricing.between(LocalDate.of(2026, 2, 7), LocalDate.of(2026, 2, 8)))
         .isInstanceOf(HedgingInputException.class)
         .hasMessageContaining("no pricing day");
   }

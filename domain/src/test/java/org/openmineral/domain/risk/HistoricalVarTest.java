@@ -18,7 +18,7 @@ class HistoricalVarTest {
   private static PriceHistory handHistory() {
     return PriceHistory.of(
         List.of(
-            new PriceSeries(
+            new HistoricalPrices(
                 Element.CU,
                 PriceUnit.USD_PER_T,
                 List.of(
@@ -98,14 +98,14 @@ class HistoricalVarTest {
     final PriceHistory history =
         PriceHistory.of(
             List.of(
-                new PriceSeries(
+                new HistoricalPrices(
                     Element.CU,
                     PriceUnit.USD_PER_T,
                     List.of(
                         DatedPrice.of(D0, "100"),
                         DatedPrice.of(D0.plusDays(1), "200"),
                         DatedPrice.of(D0.plusDays(2), "110"))),
-                new PriceSeries(
+                new HistoricalPrices(
                     Element.ZN,
                     PriceUnit.USD_PER_T,
                     List.of(DatedPrice.of(D0, "50"), DatedPrice.of(D0.plusDays(2), "40")))));

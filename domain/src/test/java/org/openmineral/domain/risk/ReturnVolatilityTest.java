@@ -15,8 +15,8 @@ class ReturnVolatilityTest {
   void volatilityIsTheSampleStandardDeviationOfReturnsTimesRootPeriods() {
     // given prices 100, 110, 99: returns +10 %, -10 %, mean 0
     final LocalDate d = LocalDate.of(2026, 1, 1);
-    final PriceSeries series =
-        new PriceSeries(
+    final HistoricalPrices series =
+        new HistoricalPrices(
             Element.CU,
             PriceUnit.USD_PER_T,
             List.of(
@@ -36,7 +36,7 @@ class ReturnVolatilityTest {
   @Test
   void copperMonthlyVolatilitySince1960IsAbout23PercentAYear() {
     // given the World Bank monthly copper averages 1960-01..2025-11
-    final PriceSeries copper =
+    final HistoricalPrices copper =
         WorldBankMonthlyPrices.series(Element.CU, "COPPER", PriceUnit.USD_PER_T);
     // when
     final ReturnVolatility vol = ReturnVolatility.of(copper, 12);

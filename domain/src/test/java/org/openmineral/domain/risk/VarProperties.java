@@ -47,7 +47,7 @@ class VarProperties {
               return HistoricalScenarios.of(
                   List.of(new PricePosition("p", Element.CU, q)),
                   PriceHistory.of(
-                      List.of(new PriceSeries(Element.CU, PriceUnit.USD_PER_T, dated))));
+                      List.of(new HistoricalPrices(Element.CU, PriceUnit.USD_PER_T, dated))));
             });
   }
 

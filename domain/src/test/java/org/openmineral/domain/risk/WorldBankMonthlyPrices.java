@@ -39,7 +39,7 @@ final class WorldBankMonthlyPrices {
   }
 
   /** The series of {@code metal} from column {@code column}, dated the first of each month. */
-  static PriceSeries series(final Element metal, final String column, final PriceUnit unit) {
+  static HistoricalPrices series(final Element metal, final String column, final PriceUnit unit) {
     final List<DatedPrice> prices = new ArrayList<>();
     try (Reader in = Files.newBufferedReader(file(), StandardCharsets.UTF_8)) {
       for (final CSVRecord row :
@@ -51,7 +51,7 @@ final class WorldBankMonthlyPrices {
     } catch (final IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new PriceSeries(metal, unit, prices);
+    return new HistoricalPrices(metal, unit, prices);
   }
 
   static PriceHistory copperAluminiumGold() {

@@ -22,9 +22,9 @@ import java.util.Set;
  * (lme.com); Financely, "How to hedge metals that aren't on LME or CME: copper concentrate as a
  * case study" (financely-group.com).
  */
-public record QuotationalPeriod(LocalDate first, LocalDate last, Set<LocalDate> holidays)
+public record QpPricing(LocalDate first, LocalDate last, Set<LocalDate> holidays)
     implements Pricing {
-  public QuotationalPeriod {
+  public QpPricing {
     Objects.requireNonNull(first, "first");
     Objects.requireNonNull(last, "last");
     holidays = Set.copyOf(Objects.requireNonNull(holidays, "holidays"));
@@ -38,12 +38,18 @@ public record QuotationalPeriod(LocalDate first, LocalDate last, Set<LocalDate> 
   }
 
   /** A QP from {@code first} to {@code last} with every weekday a pricing day. */
-  public static QuotationalPeriod between(final LocalDate first, final LocalDate last) {
-    return new QuotationalPeriod(first, last, Set.of());
+  /** Priced over a quotational period resolved by {@link org.openmineral.domain.pricing}. */
+  public static QpPricing over(
+      final org.openmineral.domain.pricing.QpWindow window, final Set<LocalDate> holidays) {
+    return new QpPricing(window.firstDay(), window.lastDay(), holidays);
+  }
+
+  public static QpPricing between(final LocalDate first, final LocalDate last) {
+    return new QpPricing(first, last, Set.of());
   }
 
   /** The calendar month {@code month} as a QP. */
-  public static QuotationalPeriod month(final YearMonth month) {
+  public static QpPricing month(final YearMonth month) {
     return between(month.atDay(1), month.atEndOfMonth());
   }
 
@@ -51,7 +57,7 @@ public record QuotationalPeriod(LocalDate first, LocalDate last, Set<LocalDate> 
    * The month {@code monthsAfter} months after {@code reference}: M+1 of a February shipment is
    * March.
    */
-  public static QuotationalPeriod monthAfter(final YearMonth reference, final int monthsAfter) {
+  public static QpPricing monthAfter(final YearMonth reference, final int monthsAfter) {
     return month(reference.plusMonths(monthsAfter));
   }
 

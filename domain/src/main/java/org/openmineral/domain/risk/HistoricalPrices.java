@@ -14,8 +14,8 @@ import org.openmineral.domain.units.PriceUnit;
  *     mass unit
  * @param prices at least two observations, oldest first
  */
-public record PriceSeries(Element metal, PriceUnit unit, List<DatedPrice> prices) {
-  public PriceSeries {
+public record HistoricalPrices(Element metal, PriceUnit unit, List<DatedPrice> prices) {
+  public HistoricalPrices {
     Objects.requireNonNull(metal, "metal");
     Objects.requireNonNull(unit, "unit");
     prices = List.copyOf(Objects.requireNonNull(prices, "prices"));
@@ -36,6 +36,14 @@ public record PriceSeries(Element metal, PriceUnit unit, List<DatedPrice> prices
   }
 
   /** The most recent observation. */
+  /** The prices of a stored series (e.g. the World Bank import), for risk calculations. */
+  public static HistoricalPrices from(final org.openmineral.domain.pricing.PriceSeries series) {
+    return new HistoricalPrices(
+        series.id().metal(),
+        series.id().unit(),
+        series.fixings().stream().map(f -> new DatedPrice(f.date(), f.value())).toList());
+  }
+
   public DatedPrice latest() {
     return prices.getLast();
   }
