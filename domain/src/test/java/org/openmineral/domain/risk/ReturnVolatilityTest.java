@@ -36,8 +36,7 @@ class ReturnVolatilityTest {
   @Test
   void copperMonthlyVolatilitySince1960IsAbout23PercentAYear() {
     // given the World Bank monthly copper averages 1960-01..2025-11
-    final HistoricalPrices copper =
-        WorldBankMonthlyPrices.series(Element.CU, "COPPER", PriceUnit.USD_PER_T);
+    final HistoricalPrices copper = WorldBankMonthlyPrices.series(Element.CU);
     // when
     final ReturnVolatility vol = ReturnVolatility.of(copper, 12);
     // then (recomputed independently with Python's decimal module)

@@ -3,25 +3,24 @@ package org.openmineral.domain.risk;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
+import org.openmineral.domain.pricing.ImportRules;
+import org.openmineral.domain.pricing.PriceSeriesStore;
+import org.openmineral.domain.pricing.WorldBankPinkSheet;
 import org.openmineral.domain.units.Element;
-import org.openmineral.domain.units.PriceUnit;
 
 /**
- * Test-side reader of {@code
- * reference-data/prices/worldbank-pink-sheet/metals_monthly_nominal_usd.csv}: monthly average
- * prices 1960-01..2025-11, base metals USD/mt, precious USD/troy oz. Source: World Bank Commodity
- * Price Data (The Pink Sheet), December 2025. CC BY 4.0.
+ * The World Bank monthly metal prices of {@code
+ * reference-data/prices/worldbank-pink-sheet/metals_monthly_nominal_usd.csv} (1960-01..2025-11,
+ * base metals USD/mt, precious USD/troy oz), imported with the product's own importer. Source:
+ * World Bank Commodity Price Data (The Pink Sheet), December 2025. CC BY 4.0.
  */
 final class WorldBankMonthlyPrices {
+  private static final PriceSeriesStore STORE = importExtract();
+
   private WorldBankMonthlyPrices() {}
 
   static Path file() {
@@ -38,27 +37,27 @@ final class WorldBankMonthlyPrices {
         "reference-data/prices not found above " + System.getProperty("user.dir"));
   }
 
-  /** The series of {@code metal} from column {@code column}, dated the first of each month. */
-  static HistoricalPrices series(final Element metal, final String column, final PriceUnit unit) {
-    final List<DatedPrice> prices = new ArrayList<>();
-    try (Reader in = Files.newBufferedReader(file(), StandardCharsets.UTF_8)) {
-      for (final CSVRecord row :
-          CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
-        prices.add(
-            new DatedPrice(
-                YearMonth.parse(row.get("month")).atDay(1), new BigDecimal(row.get(column))));
-      }
-    } catch (final IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return new HistoricalPrices(metal, unit, prices);
+  /** The imported series of {@code metal}. */
+  static HistoricalPrices series(final Element metal) {
+    return HistoricalPrices.from(STORE.series(WorldBankPinkSheet.seriesId(metal)));
   }
 
   static PriceHistory copperAluminiumGold() {
-    return PriceHistory.of(
-        List.of(
-            series(Element.CU, "COPPER", PriceUnit.USD_PER_T),
-            series(Element.AL, "ALUMINUM", PriceUnit.USD_PER_T),
-            series(Element.AU, "GOLD", PriceUnit.USD_PER_OZT)));
+    return PriceHistory.of(List.of(series(Element.CU), series(Element.AL), series(Element.AU)));
+  }
+
+  private static PriceSeriesStore importExtract() {
+    final PriceSeriesStore store = new PriceSeriesStore();
+    try (Reader csv = Files.newBufferedReader(file(), StandardCharsets.UTF_8)) {
+      WorldBankPinkSheet.importInto(
+          store,
+          csv,
+          "metals_monthly_nominal_usd.csv",
+          WorldBankPinkSheet.ATTRIBUTION_DECEMBER_2025,
+          ImportRules.defaults());
+    } catch (final IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return store;
   }
 }
