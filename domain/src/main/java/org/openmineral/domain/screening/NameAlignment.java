@@ -37,7 +37,7 @@ record NameAlignment(
   static final double TOKEN_FLOOR = 0.80;
 
   /** Share of the score that comes from covering the screened name. */
-  static final double SCREENED_SHARE = 0.65;
+  static final double SCREENED_SHARE = 0.75;
 
   /**
    * Aligns tokens given their similarities.

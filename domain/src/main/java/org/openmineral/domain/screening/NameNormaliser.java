@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 
 /**
  * Reduces a written name to a {@link NormalisedName}, the same way for list names and for names
@@ -50,29 +51,71 @@ public final class NameNormaliser {
           "AL", "EL", "THE", "OF", "AND", "DE", "DEL", "DA", "DI", "DO", "DOS", "DAS", "LA", "LE",
           "LOS", "LAS", "Y", "VAN", "VON", "DER", "DEN");
   private static final List<Phrase> LEGAL_FORM_PHRASES = legalFormPhrases();
+  private static final Set<String> LEGAL_FORM_WORDS =
+      LEGAL_FORM_PHRASES.stream()
+          .flatMap(p -> p.tokens().stream())
+          .filter(w -> w.length() >= 5)
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
+  private static final double STRAY_WORD = 0.90;
+  private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
 
   private record Phrase(List<String> tokens, LegalForm form) {}
 
   /** Normalises one name. */
   public NormalisedName normalise(final String name) {
     final List<String> raw = tokens(name);
-    final List<String> kept = new ArrayList<>(raw.size());
     final Set<LegalForm> forms = EnumSet.noneOf(LegalForm.class);
-    int i = 0;
-    while (i < raw.size()) {
-      final Phrase phrase = legalFormAt(raw, i);
-      if (phrase != null) {
-        forms.add(phrase.form());
-        i += phrase.tokens().size();
-      } else {
-        kept.add(raw.get(i));
-        i++;
-      }
-    }
+    List<String> kept = raw;
+    int before;
+    do {
+      before = kept.size();
+      kept = withoutLegalForms(kept, forms);
+    } while (kept.size() < before && !kept.isEmpty());
     if (kept.isEmpty()) {
       return new NormalisedName(raw, Set.of());
     }
     return new NormalisedName(kept, forms);
+  }
+
+  /**
+   * The tokens without legal-form phrases, and without stray words of those phrases (e.g. {@code
+   * LIABILITY} left over from a reordered {@code LIABILITY COMPANY X LIMITED}, or a misspelt {@code
+   * LIMTIED}: a word of six or more letters within Jaro-Winkler {@value #STRAY_WORD} of a
+   * legal-form word of five or more).
+   */
+  private static List<String> withoutLegalForms(
+      final List<String> tokens, final Set<LegalForm> forms) {
+    final List<String> kept = new ArrayList<>(tokens.size());
+    int i = 0;
+    while (i < tokens.size()) {
+      final Phrase phrase = legalFormAt(tokens, i);
+      if (phrase != null) {
+        forms.add(phrase.form());
+        i += phrase.tokens().size();
+      } else {
+        if (!isLegalFormWord(tokens.get(i))) {
+          kept.add(tokens.get(i));
+        }
+        i++;
+      }
+    }
+    return kept;
+  }
+
+  private static boolean isLegalFormWord(final String token) {
+    if (LEGAL_FORM_WORDS.contains(token)) {
+      return true;
+    }
+    if (token.length() < 5) {
+      return false;
+    }
+    for (final String word : LEGAL_FORM_WORDS) {
+      if (Math.abs(word.length() - token.length()) <= 2
+          && JARO_WINKLER.apply(word, token) >= STRAY_WORD) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Upper-case ASCII tokens without particles; legal forms still in. */

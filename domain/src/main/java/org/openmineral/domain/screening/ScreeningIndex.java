@@ -158,7 +158,7 @@ final class ScreeningIndex {
     if (exact != null) {
       sink.accept(exact, 1.0);
     }
-    if (folded.length() <= TokenSimilarity.SHORT) {
+    if (folded.length() < 2) {
       return;
     }
     final int[] query = bigrams(folded);

@@ -9,7 +9,7 @@ package org.openmineral.domain.screening;
  */
 public record ScreeningThresholds(double potentialMatch, int maxMatches) {
   /** The thresholds the quality figures in {@code docs/domain-screening.md} were measured with. */
-  public static final ScreeningThresholds DEFAULT = new ScreeningThresholds(0.86, 10);
+  public static final ScreeningThresholds DEFAULT = new ScreeningThresholds(0.89, 25);
 
   public ScreeningThresholds {
     if (potentialMatch <= 0 || potentialMatch > 1) {
