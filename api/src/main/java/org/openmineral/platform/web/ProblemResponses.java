@@ -26,9 +26,25 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemResponses extends ResponseEntityExceptionHandler {
   static final URI INVALID_INPUT = URI.create("https://openmineral.org/problems/invalid-input");
 
+  static final URI UNAVAILABLE = URI.create("https://openmineral.org/problems/unavailable");
+
   @ExceptionHandler(InvalidValuationInput.class)
   ProblemDetail invalidValuation(final InvalidValuationInput e) {
     return invalid(e.field(), e.getMessage());
+  }
+
+  @ExceptionHandler(InvalidRequestField.class)
+  ProblemDetail invalidField(final InvalidRequestField e) {
+    return invalid(e.field(), e.getMessage());
+  }
+
+  @ExceptionHandler(ServiceUnavailable.class)
+  ProblemDetail unavailable(final ServiceUnavailable e) {
+    final ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+    problem.setType(UNAVAILABLE);
+    problem.setTitle("Temporarily unavailable");
+    return problem;
   }
 
   @Override
