@@ -8,6 +8,7 @@ import org.openmineral.domain.screening.ScreeningRequest;
 import org.openmineral.domain.screening.ScreeningResult;
 import org.openmineral.domain.screening.WatchList;
 import org.openmineral.platform.web.ServiceUnavailable;
+import org.openmineral.workers.kyc.SanctionsScreening;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.actuate.health.Health;
@@ -17,10 +18,11 @@ import org.springframework.stereotype.Component;
 /**
  * The loaded sanctions lists and their screener. Loaded once at start-up; if the lists are missing
  * the application still starts, and screening answers 503 and reports DOWN in {@code
- * /actuator/health} (component {@code sanctionsLists}) with the reason.
+ * /actuator/health} (component {@code sanctionsLists}) with the reason. The same lists serve the
+ * process workers ({@link SanctionsScreening}), for which unavailable lists fail the job.
  */
 @Component
-public class SanctionsLists implements HealthIndicator {
+public class SanctionsLists implements HealthIndicator, SanctionsScreening {
   private static final Logger LOG = LoggerFactory.getLogger(SanctionsLists.class);
 
   private final SanctionsScreener screener;
@@ -61,6 +63,7 @@ public class SanctionsLists implements HealthIndicator {
     problem = failure;
   }
 
+  @Override
   public ScreeningResult screen(final ScreeningRequest request) {
     if (screener == null) {
       throw new ServiceUnavailable("Sanctions screening is unavailable: " + problem);
