@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openmineral.OpenMineralApplication;
 import org.openmineral.engine.EmbeddedEngine;
@@ -33,7 +34,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -49,6 +52,7 @@ import org.springframework.test.context.DynamicPropertySource;
     classes = OpenMineralApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@DirtiesContext
 class ClusterModeTest {
   static final String DATABASE = "openmineral_cluster_mode_" + ProcessHandle.current().pid();
   static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/";
@@ -79,8 +83,19 @@ class ClusterModeTest {
     registry.add("openmineral.data-dir", () -> unusedDataDirectory);
   }
 
+  /** The application, whose client (and so its job workers) stops before the gateway does. */
+  static ConfigurableApplicationContext application;
+
+  @BeforeEach
+  void rememberApplication(@Autowired final ConfigurableApplicationContext context) {
+    application = context;
+  }
+
   @AfterAll
   static void stopGatewayAndDropDatabase() throws Exception {
+    if (application != null) {
+      application.getBean(io.camunda.client.CamundaClient.class).close();
+    }
     gatewayFeed.close();
     gateway.close();
     try (Connection connection =
