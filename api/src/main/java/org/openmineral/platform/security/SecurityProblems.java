@@ -77,7 +77,8 @@ final class SecurityProblems {
     if (exception instanceof InvalidBearerTokenException) {
       return "The bearer token is not valid: " + exception.getMessage();
     }
-    if (request.getHeader("Authorization") == null) {
+    final String authorization = request.getHeader("Authorization");
+    if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
       return "A bearer token is required (Authorization: Bearer <token>); get one from POST"
           + " /api/auth/token or from the identity provider.";
     }

@@ -98,6 +98,16 @@ class SecurityApiTest extends ApplicationTest {
   }
 
   @Test
+  void basicAuthenticationIsNotAToken() throws Exception {
+    final String basic =
+        "Basic "
+            + Base64.getEncoder().encodeToString("trader:trader".getBytes(StandardCharsets.UTF_8));
+
+    final JsonNode problem = assertProblem(postValuation(basic), 401, "unauthenticated");
+    assertThat(problem.get("detail").asText()).contains("bearer token is required");
+  }
+
+  @Test
   void expiredTokenIsUnauthenticated() throws Exception {
     final RSAKey key = SigningKeyStore.loadOrCreate(DATA_DIRECTORY.resolve("security"));
     final Instant anHourAgo = Instant.now().minusSeconds(3600);
