@@ -14,7 +14,6 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
@@ -48,9 +47,7 @@ class LocalIssuerConfiguration {
         NimbusJwtDecoder.withPublicKey(key.toRSAPublicKey())
             .signatureAlgorithm(SignatureAlgorithm.RS256)
             .build();
-    decoder.setJwtValidator(
-        new DelegatingOAuth2TokenValidator<>(
-            JwtValidators.createDefaultWithIssuer(properties.issuer())));
+    decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuer()));
     return decoder;
   }
 
