@@ -1,6 +1,8 @@
 package org.openmineral.platform;
 
 import org.openmineral.engine.EmbeddedEngine;
+import org.openmineral.platform.security.DemoUsers;
+import org.openmineral.platform.security.IssuerMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -15,10 +17,15 @@ class ReadyBanner {
   private static final Logger LOG = LoggerFactory.getLogger("openmineral");
   private final Environment environment;
   private final ObjectProvider<EmbeddedEngine> engine;
+  private final ObjectProvider<DemoUsers> demoUsers;
 
-  ReadyBanner(final Environment environment, final ObjectProvider<EmbeddedEngine> engine) {
+  ReadyBanner(
+      final Environment environment,
+      final ObjectProvider<EmbeddedEngine> engine,
+      final ObjectProvider<DemoUsers> demoUsers) {
     this.environment = environment;
     this.engine = engine;
+    this.demoUsers = demoUsers;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -34,6 +41,16 @@ class ReadyBanner {
                 + embedded.settings().dataDirectory().toAbsolutePath()
             : "Camunda cluster at "
                 + environment.getProperty("camunda.client.grpc-address", "(SaaS)");
+    final DemoUsers demo = demoUsers.getIfAvailable();
+    final String usersLine =
+        demo != null
+            ? String.join(", ", demo.usernames())
+                + "\n                  (demo users, password = username; token: POST "
+                + base
+                + "/api/auth/token)"
+            : IssuerMode.external(environment)
+                ? "bearer tokens from the identity provider"
+                : "openmineral.security.users; token: POST " + base + "/api/auth/token";
     LOG.info(
         """
 
@@ -42,10 +59,12 @@ class ReadyBanner {
             Application : {}
             Health      : {}/actuator/health
             Engine      : {}
+            Users       : {}
           Stop with Ctrl+C.
         ==============================================================""",
         base,
         base,
-        engineLine);
+        engineLine,
+        usersLine);
   }
 }

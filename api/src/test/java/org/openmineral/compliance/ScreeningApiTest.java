@@ -4,18 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.openmineral.ApplicationTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Screening over HTTP against the real OFAC snapshots shipped in reference-data/. */
 class ScreeningApiTest extends ApplicationTest {
-  @LocalServerPort int port;
   @Autowired ObjectMapper json;
 
   @Test
@@ -75,9 +72,9 @@ class ScreeningApiTest extends ApplicationTest {
   private HttpResponse<String> post(final String body) throws Exception {
     return HttpClient.newHttpClient()
         .send(
-            HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + port + "/api/compliance/screenings"))
+            HttpRequest.newBuilder(url("/api/compliance/screenings"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", bearer("compliance"))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(),
             HttpResponse.BodyHandlers.ofString());

@@ -14,7 +14,6 @@ import io.camunda.zeebe.protocol.record.intent.UserTaskIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import io.camunda.zeebe.protocol.record.value.UserTaskRecordValue;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -32,12 +31,10 @@ import org.openmineral.task.UserTaskCommands;
 import org.openmineral.task.UserTaskConflictException;
 import org.openmineral.task.UserTaskNotFoundException;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The whole application in its default mode: embedded engine, embedded PostgreSQL. */
 class EmbeddedPlatformTest extends ApplicationTest {
-  @LocalServerPort int port;
   @Autowired CamundaClient client;
   @Autowired EmbeddedEngine engine;
   @Autowired UserTaskCommands userTasks;
@@ -50,7 +47,8 @@ class EmbeddedPlatformTest extends ApplicationTest {
     final HttpResponse<String> response =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                HttpRequest.newBuilder(url("/actuator/health"))
+                    .header("Authorization", bearer("operations"))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
 

@@ -5,18 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.openmineral.ApplicationTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-class ValuationApiTest extends ApplicationTest {
+public class ValuationApiTest extends ApplicationTest {
   /** The request of the pricing API's specification. */
-  static final String EXAMPLE =
+  public static final String EXAMPLE =
       """
       { "wetTonnes": 10000, "moisturePct": 8.0,
         "assays": {"Cu": {"value": 25.0, "unit": "PCT"}, "Au": {"value": 1.5, "unit": "G_PER_DMT"}, "As": {"value": 0.35, "unit": "PCT"}},
@@ -27,7 +25,6 @@ class ValuationApiTest extends ApplicationTest {
         "prices": {"Cu": {"value": 9000, "unit": "USD_PER_T"}, "Au": {"value": 2000, "unit": "USD_PER_OZT"}} }
       """;
 
-  @LocalServerPort int port;
   @Autowired ObjectMapper json;
 
   @Test
@@ -118,9 +115,9 @@ class ValuationApiTest extends ApplicationTest {
   private HttpResponse<String> post(final String body) throws Exception {
     return HttpClient.newHttpClient()
         .send(
-            HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + port + "/api/pricing/valuations"))
+            HttpRequest.newBuilder(url("/api/pricing/valuations"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", bearer("trader"))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(),
             HttpResponse.BodyHandlers.ofString());

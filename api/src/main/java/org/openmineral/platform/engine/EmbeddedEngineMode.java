@@ -6,14 +6,14 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /** Matches when the embedded engine runs (see {@link EngineModeEnvironment}). */
-final class EmbeddedEngineMode implements Condition {
+public final class EmbeddedEngineMode implements Condition {
   @Override
   public boolean matches(final ConditionContext context, final AnnotatedTypeMetadata metadata) {
     return EngineModeEnvironment.embedded((ConfigurableEnvironment) context.getEnvironment());
   }
 
   /** Matches when a Camunda cluster is used instead. */
-  static final class Cluster implements Condition {
+  public static final class Cluster implements Condition {
     @Override
     public boolean matches(final ConditionContext context, final AnnotatedTypeMetadata metadata) {
       return !EngineModeEnvironment.embedded((ConfigurableEnvironment) context.getEnvironment());

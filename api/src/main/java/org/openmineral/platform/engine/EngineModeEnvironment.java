@@ -45,7 +45,7 @@ public final class EngineModeEnvironment implements EnvironmentPostProcessor, Or
    * class adds. Called early (to point the client at the engine) and again when configuration
    * classes are evaluated, by which time late sources (e.g. test properties) are present too.
    */
-  static boolean embedded(final ConfigurableEnvironment environment) {
+  public static boolean embedded(final ConfigurableEnvironment environment) {
     final String mode = setting(environment, "openmineral.engine.mode");
     final String normalised = mode == null ? "auto" : mode.toLowerCase(Locale.ROOT);
     return switch (normalised) {

@@ -1,0 +1,97 @@
+package org.openmineral.platform.security;
+
+import static org.openmineral.platform.security.Roles.ADMIN;
+import static org.openmineral.platform.security.Roles.COMPLIANCE;
+import static org.openmineral.platform.security.Roles.DESK_HEAD;
+import static org.openmineral.platform.security.Roles.OPERATIONS;
+import static org.openmineral.platform.security.Roles.RISK;
+import static org.openmineral.platform.security.Roles.TRADER;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.DispatcherType;
+import java.util.stream.Stream;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may call what: the one place the API's authorisation is configured. Every request needs a
+ * valid bearer token (JWT) except health and the login; the token's roles decide which endpoints it
+ * opens. Stateless: no session, no cookie, hence no CSRF protection to need.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+public class SecurityConfiguration {
+
+  /** Roles allowed on each part of the API; anything not listed needs any valid token. */
+  static final String[] PRICING = {TRADER, DESK_HEAD, RISK, OPERATIONS, ADMIN};
+
+  static final String[] COMPLIANCE_API = {COMPLIANCE, TRADER, ADMIN};
+
+  @Bean
+  SecurityFilterChain apiSecurity(
+      final HttpSecurity http,
+      final SecurityProperties properties,
+      final ObjectMapper json,
+      final ConfigurableEnvironment environment)
+      throws Exception {
+    if (!IssuerMode.external(environment) && !IssuerMode.local(environment)) {
+      throw new IllegalStateException(
+          "Cluster mode needs an external token issuer: set"
+              + " spring.security.oauth2.resourceserver.jwt.issuer-uri (or jwk-set-uri) to your"
+              + " identity provider (Keycloak, Entra ID, Camunda Identity), or set"
+              + " openmineral.security.local-issuer=true and openmineral.security.users to let"
+              + " the application issue tokens itself. See docs/security.md.");
+    }
+    final SecurityProblems problems = new SecurityProblems(json);
+    http.csrf(csrf -> csrf.disable())
+        .cors(cors -> cors.disable())
+        .httpBasic(basic -> basic.disable())
+        .formLogin(form -> form.disable())
+        .logout(logout -> logout.disable())
+        .requestCache(cache -> cache.disable())
+        .sessionManagement(
+            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .authorizeHttpRequests(
+            requests ->
+                requests
+                    .dispatcherTypeMatchers(DispatcherType.ERROR)
+                    .permitAll()
+                    .requestMatchers("/error")
+                    .permitAll()
+                    .requestMatchers("/actuator/health", "/actuator/health/**")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.POST, TokenController.PATH)
+                    .permitAll()
+                    .requestMatchers("/api/pricing/**")
+                    .hasAnyRole(authorities(PRICING))
+                    .requestMatchers("/api/compliance/**")
+                    .hasAnyRole(authorities(COMPLIANCE_API))
+                    .anyRequest()
+                    .authenticated())
+        .oauth2ResourceServer(
+            server ->
+                server
+                    .jwt(
+                        jwt ->
+                            jwt.jwtAuthenticationConverter(
+                                Roles.authenticationConverter(properties.rolesClaim())))
+                    .authenticationEntryPoint(problems.entryPoint())
+                    .accessDeniedHandler(problems.accessDeniedHandler()))
+        .exceptionHandling(
+            exceptions ->
+                exceptions
+                    .authenticationEntryPoint(problems.entryPoint())
+                    .accessDeniedHandler(problems.accessDeniedHandler()));
+    return http.build();
+  }
+
+  private static String[] authorities(final String[] roles) {
+    return Stream.of(roles).map(Roles::authorityName).toArray(String[]::new);
+  }
+}
