@@ -6,6 +6,7 @@ import { join, relative, resolve } from "node:path";
 import { existsSync } from "node:fs";
 import { checkTerraform } from "./lib/terraform.mjs";
 import { checkYaml } from "./lib/yaml.mjs";
+import { checkDockerfile } from "./lib/dockerfile.mjs";
 
 const repo = resolve(process.argv[2] ?? join(import.meta.dirname, "..", ".."));
 const display = (p) => relative(repo, p) || ".";
@@ -18,6 +19,12 @@ console.log(`hcl-check: ${tf.files} Terraform files in ${tf.modules} modules par
 const yaml = checkYaml(repo, { display });
 errors.push(...yaml.errors);
 console.log(`hcl-check: ${yaml.files} YAML files parsed, compose services, Kubernetes manifests and workflow actions checked`);
+
+const dockerfile = join(repo, "docker", "Dockerfile");
+if (existsSync(dockerfile)) {
+  checkDockerfile(dockerfile, repo, (file, msg) => errors.push(`${display(file)}: ${msg}`));
+  console.log("hcl-check: docker/Dockerfile validated (syntax, flags, COPY sources, non-root USER, HEALTHCHECK)");
+}
 
 // Tools that validate further when they are installed (GitHub's runners have them). Each says
 // whether it ran, so a skipped check is never mistaken for a passed one.

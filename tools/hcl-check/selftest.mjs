@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { checkTerraform } from "./lib/terraform.mjs";
 import { checkYaml } from "./lib/yaml.mjs";
+import { checkDockerfile } from "./lib/dockerfile.mjs";
 
 const fixtures = join(import.meta.dirname, "fixtures");
 const MODULE = "modules/app/main.tf";
@@ -73,8 +74,17 @@ verdict("yaml: one of each mistake", errors, [
   /actions\/checkout@main follows a branch/,
 ]);
 
+const dockerErrors = [];
+checkDockerfile(join(bad, "docker", "Dockerfile"), bad, (file, msg) => dockerErrors.push(`${relative(bad, file)}: ${msg}`));
+verdict("dockerfile: bad flag, missing COPY source, root user, no health check", dockerErrors, [
+  /Unknown flag: chwn/,
+  /COPY missing\.jar: not found in the build context/,
+  /non-root USER/,
+  /no HEALTHCHECK/,
+]);
+
 if (failures > 0) {
   console.error(`selftest: ${failures} case(s) failed`);
   process.exit(1);
 }
-console.log(`selftest: all ${cases.length + 1} cases behave`);
+console.log(`selftest: all ${cases.length + 2} cases behave`);
