@@ -3,14 +3,21 @@ package org.openmineral.platform.engine;
 import java.nio.file.Path;
 import org.openmineral.engine.EmbeddedEngine;
 import org.openmineral.engine.EngineSettings;
+import org.openmineral.engine.feed.FeedSubscription;
 import org.openmineral.task.EmbeddedUserTaskCommands;
+import org.openmineral.task.EmbeddedUserTaskQueries;
 import org.openmineral.task.UserTaskCommands;
+import org.openmineral.task.UserTaskProjection;
+import org.openmineral.task.UserTaskQueries;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The embedded engine, started before the Camunda client that talks to it. */
 @Configuration(proxyBeanMethods = false)
@@ -42,6 +49,29 @@ public class EmbeddedEngineConfiguration {
   UserTaskCommands embeddedUserTaskCommands(
       final EmbeddedEngine engine, final com.fasterxml.jackson.databind.ObjectMapper json) {
     return new EmbeddedUserTaskCommands(engine, json);
+  }
+
+  @Bean
+  UserTaskProjection userTaskProjection(
+      final JdbcTemplate jdbc, final PlatformTransactionManager transactions) {
+    return new UserTaskProjection(
+        jdbc, new TransactionTemplate(transactions), UserTaskProjection.NAME);
+  }
+
+  /** Feeds the projection from where it stopped; closed before the engine. */
+  @Bean(destroyMethod = "close")
+  FeedSubscription userTaskFeed(final EmbeddedEngine engine, final UserTaskProjection projection) {
+    return engine
+        .recordFeed()
+        .subscribe(UserTaskProjection.NAME, projection.position(), projection::apply);
+  }
+
+  @Bean
+  UserTaskQueries embeddedUserTaskQueries(
+      final JdbcTemplate jdbc,
+      final com.fasterxml.jackson.databind.ObjectMapper json,
+      final FeedSubscription userTaskFeed) {
+    return new EmbeddedUserTaskQueries(jdbc, json);
   }
 
   /** The client and everything using it wait for the engine to be up. */
