@@ -26,17 +26,11 @@ class KycOutcomeRecorder implements CounterpartyRecords {
 
   private final CounterpartyRepository counterparties;
   private final JdbcTemplate jdbc;
-  private final Clock clock;
+  private final Clock clock = Clock.systemUTC();
 
   KycOutcomeRecorder(final CounterpartyRepository counterparties, final JdbcTemplate jdbc) {
-    this(counterparties, jdbc, Clock.systemUTC());
-  }
-
-  KycOutcomeRecorder(
-      final CounterpartyRepository counterparties, final JdbcTemplate jdbc, final Clock clock) {
     this.counterparties = counterparties;
     this.jdbc = jdbc;
-    this.clock = clock;
   }
 
   @Override
