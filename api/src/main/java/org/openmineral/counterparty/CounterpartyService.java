@@ -17,11 +17,11 @@ import java.util.Optional;
 import java.util.UUID;
 import org.openmineral.counterparty.CounterpartyProblems.IdempotencyKeyReused;
 import org.openmineral.counterparty.CounterpartyProblems.OnboardingNotStarted;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,22 +29,26 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Creates counterparties and starts their onboarding; reads them.
  *
- * <p>Creation is two transactions around the process start: the counterparty is stored (PENDING),
- * then, with its row locked, the process {@code counterparty-onboarding} is started and its
- * instance key stored. The row lock makes concurrent repeats of the same request wait, so they find
- * the key and start nothing. If the engine cannot be reached the counterparty stays stored without
- * a process and a repeat of the request (same Idempotency-Key) starts it.
+ * <p>Creation is two transactions around the process start: the counterparty is stored (PENDING;
+ * requests with the same Idempotency-Key take turns on a transaction-scoped advisory lock, so the
+ * first stores it and the others find it), then, with its row locked, the process {@code
+ * counterparty-onboarding} is started and its instance key stored. The row lock makes concurrent
+ * repeats of the same request wait, so they find the key and start nothing. If the engine cannot be
+ * reached the counterparty stays stored without a process and a repeat of the request (same
+ * Idempotency-Key) starts it.
  */
 @Service
 public class CounterpartyService {
   static final String PROCESS_ID = "counterparty-onboarding";
   static final Duration START_TIMEOUT = Duration.ofSeconds(10);
+  private static final String IDEMPOTENCY_LOCK_PREFIX = "counterparty-create:";
 
   private final CounterpartyRepository counterparties;
   private final KycOutcomeRepository outcomes;
   private final CamundaClient camunda;
   private final TransactionTemplate transactions;
   private final ObjectMapper json;
+  private final JdbcTemplate jdbc;
   private final Clock clock = Clock.systemUTC();
 
   CounterpartyService(
@@ -52,12 +56,14 @@ public class CounterpartyService {
       final KycOutcomeRepository outcomes,
       final CamundaClient camunda,
       final PlatformTransactionManager transactionManager,
-      final ObjectMapper json) {
+      final ObjectMapper json,
+      final JdbcTemplate jdbc) {
     this.counterparties = counterparties;
     this.outcomes = outcomes;
     this.camunda = camunda;
     this.transactions = new TransactionTemplate(transactionManager);
     this.json = json;
+    this.jdbc = jdbc;
   }
 
   /** The stored counterparty and whether this call created it (false: an idempotent repeat). */
@@ -73,45 +79,39 @@ public class CounterpartyService {
   public Created create(
       final NewCounterparty input, final String idempotencyKey, final String user) {
     final String fingerprint = fingerprint(input);
-    Counterparty stored = idempotencyKey == null ? null : replay(idempotencyKey, fingerprint);
-    boolean created = false;
-    if (stored == null) {
-      final Counterparty fresh =
-          new Counterparty(
-              UUID.randomUUID(),
-              input.name(),
-              input.type(),
-              input.country(),
-              input.ultimateBeneficialOwners(),
-              input.ownershipDisclosed(),
-              user,
-              clock.instant());
-      fresh.setCreditLimit(input.creditLimitAmount(), input.creditLimitCurrency());
-      fresh.setIdempotency(idempotencyKey, fingerprint);
-      try {
-        stored = transactions.execute(status -> counterparties.saveAndFlush(fresh));
-        created = true;
-      } catch (final DataIntegrityViolationException e) {
-        // A concurrent request with the same key stored it first.
-        stored = idempotencyKey == null ? null : replay(idempotencyKey, fingerprint);
-        if (stored == null) {
-          throw e;
-        }
-      }
-    }
-    return new Created(startOnboarding(stored.getId()), created);
-  }
-
-  private Counterparty replay(final String idempotencyKey, final String fingerprint) {
-    final Optional<Counterparty> previous =
-        transactions.execute(status -> counterparties.findByIdempotencyKey(idempotencyKey));
-    if (previous.isEmpty()) {
-      return null;
-    }
-    if (!fingerprint.equals(previous.get().getRequestSha256())) {
-      throw new IdempotencyKeyReused(idempotencyKey);
-    }
-    return previous.get();
+    final Counterparty fresh =
+        new Counterparty(
+            UUID.randomUUID(),
+            input.name(),
+            input.type(),
+            input.country(),
+            input.ultimateBeneficialOwners(),
+            input.ownershipDisclosed(),
+            user,
+            clock.instant());
+    fresh.setCreditLimit(input.creditLimitAmount(), input.creditLimitCurrency());
+    fresh.setIdempotency(idempotencyKey, fingerprint);
+    final Created stored =
+        transactions.execute(
+            status -> {
+              if (idempotencyKey != null) {
+                // Requests with the same key take turns here, so only the first one inserts.
+                jdbc.query(
+                    "select pg_advisory_xact_lock(hashtextextended(?, 0))",
+                    rs -> {},
+                    IDEMPOTENCY_LOCK_PREFIX + idempotencyKey);
+                final Optional<Counterparty> previous =
+                    counterparties.findByIdempotencyKey(idempotencyKey);
+                if (previous.isPresent()) {
+                  if (!fingerprint.equals(previous.get().getRequestSha256())) {
+                    throw new IdempotencyKeyReused(idempotencyKey);
+                  }
+                  return new Created(previous.get(), false);
+                }
+              }
+              return new Created(counterparties.saveAndFlush(fresh), true);
+            });
+    return new Created(startOnboarding(stored.counterparty().getId()), stored.created());
   }
 
   /** Starts the onboarding of counterparty {@code id} unless it has been started already. */

@@ -259,6 +259,42 @@ class CounterpartyApiTest extends ApplicationTest {
   }
 
   @Test
+  void concurrentRepeatsWithTheSameKeyStoreOneCounterpartyAndStartOneProcess() throws Exception {
+    final String key = UUID.randomUUID().toString();
+    final Map<String, Object> body =
+        counterparty("Concurrent Repeat Metals BV " + System.nanoTime(), "ENTITY", "NL");
+    bearer("trader"); // log in once, before the race
+    final java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(6);
+    final List<java.util.concurrent.Future<HttpResponse<String>>> answers;
+    try {
+      answers =
+          pool.invokeAll(
+              java.util.Collections.nCopies(
+                  6,
+                  (java.util.concurrent.Callable<HttpResponse<String>>)
+                      () -> post(body, "trader", key)));
+    } finally {
+      pool.shutdown();
+    }
+    final Set<String> ids = new java.util.HashSet<>();
+    final List<Integer> statuses = new java.util.ArrayList<>();
+    for (final java.util.concurrent.Future<HttpResponse<String>> answer : answers) {
+      final HttpResponse<String> response = answer.get();
+      statuses.add(response.statusCode());
+      ids.add(JSON.readTree(response.body()).get("id").asText());
+    }
+    assertThat(statuses).containsOnly(201, 200).containsOnlyOnce(201);
+    assertThat(ids).hasSize(1);
+    final String id = ids.iterator().next();
+    Awaitility.await().atMost(WAIT).until(() -> !processesFor(id).isEmpty());
+    Awaitility.await()
+        .pollDelay(Duration.ofMillis(500))
+        .atMost(WAIT)
+        .until(() -> processesFor(id).size() == 1);
+  }
+
+  @Test
   void rolesDecideWhoCreatesAndAnyTokenReads() throws IOException {
     final Map<String, Object> body = counterparty("Legal Cannot Create Ltd", "ENTITY", "GB");
     assertThat(post(body, "legal", null).statusCode()).isEqualTo(403);
