@@ -13,12 +13,17 @@ import io.camunda.zeebe.protocol.record.value.JobRecordValue;
 import io.camunda.zeebe.protocol.record.value.TimerRecordValue;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Predicate;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.openmineral.counterparty.Counterparty;
+import org.openmineral.counterparty.KycStatus;
+import org.openmineral.workers.kyc.CounterpartyRecords;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -27,10 +32,12 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class CounterpartyOnboardingProcessTest extends OnboardingProcessSupport {
   @Autowired SanctionsListsOutage outage;
+  @Autowired CounterpartyRecords records;
 
   @Test
   void clearCounterpartyIsRatedLowApprovedOnboardedAndReScreenedAYearLater() {
-    final String id = newCounterpartyId();
+    final String id =
+        newCounterpartyId("Nordvik Smelting AS", "ENTITY", "NO", List.of("Kari Nordmann"));
     final long instance =
         start(
             counterparty(
@@ -44,7 +51,11 @@ class CounterpartyOnboardingProcessTest extends OnboardingProcessSupport {
     assertThat(seen.get("reviewIntervalMonths").asInt()).isEqualTo(12);
     assertThat(matching(r -> ofInstance(r, instance) && isJob(r, JobIntent.CREATED)))
         .extracting(r -> ((JobRecordValue) r.getValue()).getType())
-        .containsExactly("kyc.screen");
+        .containsExactly("kyc.screen", "kyc.record-outcome");
+    final Counterparty underReview = awaitStatus(id, KycStatus.UNDER_REVIEW);
+    assertThat(underReview.getRiskRating()).isEqualTo("LOW");
+    assertThat(underReview.getLatestScreeningDecision()).isEqualTo("CLEAR");
+    assertThat(underReview.getNextReviewDate()).isNull();
 
     userTasks.claim(decision, "carla.compliance");
     userTasks.complete(
@@ -53,6 +64,13 @@ class CounterpartyOnboardingProcessTest extends OnboardingProcessSupport {
             "complianceDecision", "APPROVE", "complianceComment", "Clear, disclosed, low risk."));
 
     await(elementCompleted(instance, "onboarded"));
+    final Counterparty approved = stored(id);
+    assertThat(approved.getKycStatus()).isEqualTo(KycStatus.APPROVED);
+    assertThat(approved.getRiskRating()).isEqualTo("LOW");
+    final LocalDate today = LocalDate.ofInstant(engine.currentTime(), ZoneOffset.UTC);
+    assertThat(approved.getNextReviewDate())
+        .isBetween(today.plusMonths(12).minusDays(1), today.plusMonths(12));
+    assertThat(approved.getUpdatedBy()).isEqualTo("process:counterparty-onboarding");
     final Predicate<Record<?>> reviewTimer =
         r -> isEvent(r, ValueType.TIMER, TimerIntent.CREATED) && ofInstance(r, instance);
     final TimerRecordValue timer = (TimerRecordValue) await(reviewTimer).getValue();
@@ -73,6 +91,12 @@ class CounterpartyOnboardingProcessTest extends OnboardingProcessSupport {
     await(2, screened);
     await(2, elementCompleted(instance, "onboarded"));
     await(2, reviewTimer);
+    final LocalDate reScreened = LocalDate.ofInstant(engine.currentTime(), ZoneOffset.UTC);
+    final Counterparty stillApproved = stored(id);
+    assertThat(stillApproved.getKycStatus()).isEqualTo(KycStatus.APPROVED);
+    assertThat(stillApproved.getNextReviewDate())
+        .as("the re-screening moved the next review a year on")
+        .isBetween(reScreened.plusMonths(12).minusDays(1), reScreened.plusMonths(12));
     assertThat(
             matching(r -> ofInstance(r, instance) && r.getValueType() == ValueType.USER_TASK)
                 .stream()
@@ -89,14 +113,16 @@ class CounterpartyOnboardingProcessTest extends OnboardingProcessSupport {
         .join();
     await(elementCompleted(instance, "end-relationship-ended"));
     await(instanceCompleted(instance));
+    assertThat(stored(id).getKycStatus()).isEqualTo(KycStatus.OFFBOARDED);
+    assertThat(stored(id).getNextReviewDate()).isNull();
   }
 
   @Test
   void listedNameIsAPotentialMatchReviewedByAPersonAndRejectedByCompliance() {
-    final long instance =
-        start(
-            counterparty(
-                newCounterpartyId(), "Banco Nacional de Cuba", "ENTITY", "CU", List.of(), true));
+    final Map<String, Object> cuban =
+        newCounterparty("Banco Nacional de Cuba", "ENTITY", "CU", List.of(), true);
+    final String id = (String) cuban.get("counterpartyId");
+    final long instance = start(cuban);
 
     final long review = awaitUserTask(instance, "review-hits");
     final Record<?> escalated =
@@ -128,25 +154,52 @@ class CounterpartyOnboardingProcessTest extends OnboardingProcessSupport {
     await(elementCompleted(instance, "end-rejected"));
     await(instanceCompleted(instance));
     assertThat(matching(elementCompleted(instance, "onboarded"))).isEmpty();
+    final Counterparty rejected = stored(id);
+    assertThat(rejected.getKycStatus()).isEqualTo(KycStatus.REJECTED);
+    assertThat(rejected.getRiskRating()).isEqualTo("HIGH");
+    assertThat(rejected.getLatestScreeningDecision()).isEqualTo("POTENTIAL_MATCH");
   }
 
   @Test
   void counterpartyInAProhibitedCountryIsRejectedWithoutAPerson() {
-    final long instance =
-        start(
-            counterparty(
-                newCounterpartyId(),
-                "Caspian Ore Supply Company",
-                "ENTITY",
-                "IR",
-                List.of("Reza Karimi"),
-                true));
+    final Map<String, Object> iranian =
+        newCounterparty("Caspian Ore Supply Company", "ENTITY", "IR", List.of("Reza Karimi"), true);
+    final long instance = start(iranian);
 
     await(elementCompleted(instance, "end-prohibited"));
     await(instanceCompleted(instance));
     assertThat(variables(instance).get("riskRating").asText()).isEqualTo("PROHIBITED");
     assertThat(matching(r -> ofInstance(r, instance) && r.getValueType() == ValueType.USER_TASK))
         .isEmpty();
+    final Counterparty rejected = stored((String) iranian.get("counterpartyId"));
+    assertThat(rejected.getKycStatus()).isEqualTo(KycStatus.REJECTED);
+    assertThat(rejected.getRiskRating()).isEqualTo("PROHIBITED");
+  }
+
+  @Test
+  void aRedeliveredRecordingJobWritesItsOutcomeOnce() {
+    final String id = newCounterpartyId("Redelivery Test Metals AG", "ENTITY", "CH", List.of());
+    final CounterpartyRecords.KycOutcome outcome =
+        new CounterpartyRecords.KycOutcome(
+            System.nanoTime(), 1L, "record-approved", id, "APPROVED", "LOW", "CLEAR", null);
+    assertThat(records.recordKycOutcome(outcome)).isTrue();
+    final long version = stored(id).getVersion();
+    assertThat(records.recordKycOutcome(outcome)).as("the same job again").isFalse();
+    assertThat(stored(id).getVersion()).isEqualTo(version);
+    assertThat(stored(id).getKycStatus()).isEqualTo(KycStatus.APPROVED);
+  }
+
+  @Test
+  void aProcessForAnUnknownCounterpartyRaisesAnIncidentOnRecording() {
+    final String unknown = UUID.randomUUID().toString();
+    final long instance =
+        start(counterparty(unknown, "Ghost Trading Ltd", "ENTITY", "IR", List.of(), true));
+    final Record<?> incident =
+        await(
+            r -> isEvent(r, ValueType.INCIDENT, IncidentIntent.CREATED) && ofInstance(r, instance));
+    final IncidentRecordValue value = (IncidentRecordValue) incident.getValue();
+    assertThat(value.getElementId()).isEqualTo("record-prohibited");
+    assertThat(value.getErrorMessage()).contains("no counterparty with id " + unknown);
   }
 
   @Test
@@ -154,8 +207,7 @@ class CounterpartyOnboardingProcessTest extends OnboardingProcessSupport {
     final String name = "Outage Test Metals " + System.nanoTime() + " Ltd";
     outage.takeDownFor(name);
     try {
-      final long instance =
-          start(counterparty(newCounterpartyId(), name, "ENTITY", "CH", List.of(), true));
+      final long instance = start(newCounterparty(name, "ENTITY", "CH", List.of(), true));
 
       final Predicate<Record<?>> incidentCreated =
           r -> isEvent(r, ValueType.INCIDENT, IncidentIntent.CREATED) && ofInstance(r, instance);

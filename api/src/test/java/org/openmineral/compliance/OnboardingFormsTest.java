@@ -67,13 +67,7 @@ class OnboardingFormsTest extends OnboardingProcessSupport {
   void formFieldsAreTheVariablesTheProcessHasAndReads() {
     final long instance =
         start(
-            counterparty(
-                newCounterpartyId(),
-                "Banco Nacional de Cuba",
-                "ENTITY",
-                "CU",
-                List.of("Juan Perez"),
-                true));
+            newCounterparty("Banco Nacional de Cuba", "ENTITY", "CU", List.of("Juan Perez"), true));
 
     final long review = awaitUserTask(instance, "review-hits");
     final JsonNode reviewForm = forms.get("kyc-screening-review.form");

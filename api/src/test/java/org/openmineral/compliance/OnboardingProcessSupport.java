@@ -17,15 +17,21 @@ import io.camunda.zeebe.protocol.record.value.UserTaskRecordValue;
 import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.openmineral.ApplicationTest;
+import org.openmineral.counterparty.Counterparty;
+import org.openmineral.counterparty.CounterpartyRepository;
+import org.openmineral.counterparty.CounterpartyType;
+import org.openmineral.counterparty.KycStatus;
 import org.openmineral.engine.EmbeddedEngine;
 import org.openmineral.engine.feed.FeedSubscription;
 import org.openmineral.task.UserTaskCommands;
@@ -43,6 +49,7 @@ abstract class OnboardingProcessSupport extends ApplicationTest {
   @Autowired EmbeddedEngine engine;
   @Autowired UserTaskCommands userTasks;
   @Autowired ObjectMapper json;
+  @Autowired CounterpartyRepository counterparties;
 
   final List<Record<?>> records = new CopyOnWriteArrayList<>();
   private FeedSubscription feed;
@@ -57,9 +64,50 @@ abstract class OnboardingProcessSupport extends ApplicationTest {
     feed.close();
   }
 
-  /** A counterparty id no other test uses, so message correlation stays within one test. */
-  static String newCounterpartyId() {
-    return "CP-" + System.nanoTime();
+  /**
+   * A new PENDING counterparty stored without a process (the test starts it), so the process's
+   * {@code kyc.record-outcome} tasks have a record to write to; its id is used by no other test, so
+   * message correlation stays within one test.
+   */
+  String newCounterpartyId(
+      final String name, final String type, final String country, final List<String> owners) {
+    final Counterparty counterparty =
+        new Counterparty(
+            UUID.randomUUID(),
+            name,
+            CounterpartyType.valueOf(type),
+            country,
+            owners,
+            true,
+            "process-test",
+            Instant.now());
+    return counterparties.save(counterparty).getId().toString();
+  }
+
+  /** The start variables of a counterparty stored by {@link #newCounterpartyId}. */
+  Map<String, Object> newCounterparty(
+      final String name,
+      final String type,
+      final String country,
+      final List<String> owners,
+      final boolean ownershipDisclosed) {
+    return counterparty(
+        newCounterpartyId(name, type, country, owners),
+        name,
+        type,
+        country,
+        owners,
+        ownershipDisclosed);
+  }
+
+  /** The counterparty's record as the process left it. */
+  Counterparty stored(final String id) {
+    return counterparties.findById(UUID.fromString(id)).orElseThrow();
+  }
+
+  /** Waits until the counterparty's record has KYC status {@code status}. */
+  Counterparty awaitStatus(final String id, final KycStatus status) {
+    return Awaitility.await().atMost(WAIT).until(() -> stored(id), c -> c.getKycStatus() == status);
   }
 
   long start(final Map<String, Object> variables) {

@@ -33,6 +33,9 @@ public class SecurityConfiguration {
 
   static final String[] COMPLIANCE_API = {COMPLIANCE, TRADER, ADMIN};
 
+  /** Who may create counterparties (and so start their onboarding); any valid token reads them. */
+  static final String[] COUNTERPARTY_CREATE = {TRADER, COMPLIANCE, ADMIN};
+
   @Bean
   SecurityFilterChain apiSecurity(
       final HttpSecurity http,
@@ -72,6 +75,11 @@ public class SecurityConfiguration {
                     .hasAnyRole(authorities(PRICING))
                     .requestMatchers("/api/compliance/**")
                     .hasAnyRole(authorities(COMPLIANCE_API))
+                    .requestMatchers(
+                        HttpMethod.POST, "/api/counterparties", "/api/counterparties/**")
+                    .hasAnyRole(authorities(COUNTERPARTY_CREATE))
+                    .requestMatchers("/api/counterparties", "/api/counterparties/**")
+                    .authenticated()
                     .anyRequest()
                     .authenticated())
         .oauth2ResourceServer(
