@@ -1,10 +1,13 @@
 package org.openmineral.platform.engine;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import org.openmineral.engine.EmbeddedEngine;
 import org.openmineral.engine.EngineSettings;
 import org.openmineral.task.EmbeddedUserTaskCommands;
 import org.openmineral.task.UserTaskCommands;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.context.annotation.Bean;
@@ -19,7 +22,10 @@ public class EmbeddedEngineConfiguration {
   static final String ENGINE_BEAN = "embeddedEngine";
 
   @Bean(name = ENGINE_BEAN, destroyMethod = "close")
-  EmbeddedEngine embeddedEngine(final EngineProperties properties, final Environment environment) {
+  EmbeddedEngine embeddedEngine(
+      final EngineProperties properties,
+      final Environment environment,
+      final ObjectProvider<MeterRegistry> meterRegistry) {
     final Path dataDir =
         properties.dataDirectory() != null
             ? properties.dataDirectory()
@@ -35,7 +41,8 @@ public class EmbeddedEngineConfiguration {
             properties.checkpointsKept(),
             4,
             64L << 20);
-    return EmbeddedEngine.start(settings);
+    // Zeebe's stream-processor and log meters and the engine's positions, in /actuator/prometheus.
+    return EmbeddedEngine.start(settings, meterRegistry.getIfAvailable(SimpleMeterRegistry::new));
   }
 
   @Bean
