@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,17 +29,23 @@ class EngineMetricsTest {
       engine.awaitProcessed(Duration.ofSeconds(10));
       engine.checkpoint();
 
+      // the engine keeps writing now and then (e.g. usage metrics): compare with a snapshot loosely
       final EngineStatus status = engine.status();
       assertThat(gauge(registry, EngineMetrics.LOG_POSITION))
-          .isEqualTo(status.logHighestPosition())
-          .isPositive();
+          .isPositive()
+          .isGreaterThanOrEqualTo(status.logHighestPosition());
       assertThat(gauge(registry, EngineMetrics.PROCESSED_POSITION))
-          .isEqualTo(status.lastProcessedPosition());
-      assertThat(gauge(registry, EngineMetrics.PROCESSING_LAG)).isZero();
+          .isGreaterThanOrEqualTo(status.lastProcessedPosition())
+          .isLessThanOrEqualTo(gauge(registry, EngineMetrics.LOG_POSITION));
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> gauge(registry, EngineMetrics.PROCESSING_LAG) == 0);
       assertThat(gauge(registry, EngineMetrics.CHECKPOINT_POSITION))
           .isEqualTo(status.checkpointPosition())
           .isPositive();
-      assertThat(gauge(registry, EngineMetrics.LOG_SIZE)).isEqualTo(status.logBytes()).isPositive();
+      assertThat(gauge(registry, EngineMetrics.LOG_SIZE))
+          .isPositive()
+          .isGreaterThanOrEqualTo(status.logBytes());
       assertThat(gauge(registry, EngineMetrics.HEALTHY)).isEqualTo(1);
       // Zeebe's own stream-processor meters are in the same registry
       assertThat(registry.getMeters())

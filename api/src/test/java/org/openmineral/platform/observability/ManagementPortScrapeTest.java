@@ -22,6 +22,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * With a separate management port, Prometheus scrapes it without a token while every other request,
@@ -37,6 +38,7 @@ import org.springframework.security.web.SecurityFilterChain;
       "openmineral.engine.mode=cluster"
     })
 @AutoConfigureObservability(tracing = false)
+@DirtiesContext
 class ManagementPortScrapeTest {
 
   @SpringBootConfiguration
