@@ -35,10 +35,6 @@ final class ManagementPortScrapeAccess
     }
   }
 
-  void managementPort(final int port) {
-    managementPort.set(port);
-  }
-
   @Override
   public boolean matches(final HttpServletRequest request) {
     final int port = managementPort.get();
