@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -27,6 +28,8 @@ import org.springframework.test.context.DynamicPropertySource;
     classes = OpenMineralApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+// the Prometheus registry as in production (Spring Boot tests leave metrics export off by default)
+@AutoConfigureObservability(tracing = false)
 public abstract class ApplicationTest {
   protected static final Path DATA_DIRECTORY = createDataDirectory();
   private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();

@@ -23,6 +23,7 @@ import io.camunda.zeebe.util.FeatureFlags;
 import io.camunda.zeebe.util.health.HealthReport;
 import io.grpc.Server;
 import io.grpc.netty.NettyServerBuilder;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -81,11 +82,15 @@ public final class EmbeddedEngine implements AutoCloseable {
   private final RecordFeed recordFeed;
   private final EngineUserTasks userTasks;
   private final Optional<Checkpoint> startedFrom;
+  private final MeterRegistry meterRegistry;
+  private EngineMetrics metrics;
   private volatile Checkpoint lastCheckpoint;
   private volatile boolean closed;
 
-  private EmbeddedEngine(final EngineSettings settings) throws IOException {
+  private EmbeddedEngine(final EngineSettings settings, final MeterRegistry meterRegistry)
+      throws IOException {
     this.settings = settings;
+    this.meterRegistry = meterRegistry;
     port = settings.port() == 0 ? freePort() : settings.port();
     final Path data = settings.dataDirectory().toAbsolutePath();
     Files.createDirectories(data);
@@ -111,7 +116,7 @@ public final class EmbeddedEngine implements AutoCloseable {
             .withLogName("openmineral-partition-1")
             .withLogStorage(logStorage)
             .withClock(clock)
-            .withMeterRegistry(new SimpleMeterRegistry())
+            .withMeterRegistry(meterRegistry)
             .build();
 
     final GatewayBridge gateway =
@@ -157,7 +162,7 @@ public final class EmbeddedEngine implements AutoCloseable {
                         security)))
             .actorSchedulingService(scheduler)
             .clock(new ControllableStreamClockImpl(clock))
-            .meterRegistry(new SimpleMeterRegistry())
+            .meterRegistry(meterRegistry)
             .build();
 
     grpcExecutor = Executors.newFixedThreadPool(settings.gatewayThreads(), daemonThreads("grpc"));
@@ -174,12 +179,27 @@ public final class EmbeddedEngine implements AutoCloseable {
     userTasks = new EngineUserTasks(logStream, USER_TASK_COMMAND_TIMEOUT);
   }
 
-  /** Opens the data directory, replays what the last checkpoint lacks, and serves gRPC. */
+  /**
+   * Opens the data directory, replays what the last checkpoint lacks, and serves gRPC. Metrics go
+   * to a private registry nobody reads; see {@link #start(EngineSettings, MeterRegistry)}.
+   */
   public static EmbeddedEngine start(final EngineSettings settings) {
+    return start(settings, new SimpleMeterRegistry());
+  }
+
+  /**
+   * Like {@link #start(EngineSettings)}, with the engine's metrics in {@code meterRegistry}:
+   * Zeebe's log-stream and stream-processor meters ({@code zeebe.*}) and the engine's positions
+   * ({@code openmineral.engine.*}, see {@link EngineMetrics}). The engine's gauges are removed on
+   * {@link #close()}.
+   */
+  public static EmbeddedEngine start(
+      final EngineSettings settings, final MeterRegistry meterRegistry) {
+    java.util.Objects.requireNonNull(meterRegistry, "meterRegistry");
     final long started = System.nanoTime();
     final EmbeddedEngine engine;
     try {
-      engine = new EmbeddedEngine(settings);
+      engine = new EmbeddedEngine(settings, meterRegistry);
     } catch (final IOException e) {
       throw new UncheckedIOException(
           "cannot open the engine data directory " + settings.dataDirectory(), e);
@@ -193,6 +213,7 @@ public final class EmbeddedEngine implements AutoCloseable {
           "the embedded engine could not start on 127.0.0.1:" + engine.port + ": " + e.getMessage(),
           e);
     }
+    engine.metrics = new EngineMetrics(meterRegistry, PARTITION_ID, engine.new MetricsSource());
     final long everyMillis = settings.checkpointInterval().toMillis();
     engine.checkpointTimer.scheduleWithFixedDelay(
         engine::checkpointQuietly, everyMillis, everyMillis, TimeUnit.MILLISECONDS);
@@ -220,6 +241,11 @@ public final class EmbeddedEngine implements AutoCloseable {
 
   public EngineSettings settings() {
     return settings;
+  }
+
+  /** The registry the engine's metrics are in. */
+  public MeterRegistry meterRegistry() {
+    return meterRegistry;
   }
 
   public RecordFeed recordFeed() {
@@ -343,6 +369,9 @@ public final class EmbeddedEngine implements AutoCloseable {
       return;
     }
     checkpointTimer.shutdownNow();
+    if (metrics != null) {
+      metrics.close();
+    }
     grpcServer.shutdownNow();
     try {
       grpcServer.awaitTermination(5, TimeUnit.SECONDS);
@@ -365,6 +394,60 @@ public final class EmbeddedEngine implements AutoCloseable {
     quietly(rocksResources::close);
     grpcExecutor.shutdownNow();
     LOG.info("Embedded Zeebe engine stopped.");
+  }
+
+  /** What the gauges read: cheap reads, and the processor's position with a short timeout. */
+  private final class MetricsSource implements EngineMetrics.Source {
+    @Override
+    public long logPosition() {
+      return logStorage.committedHighestPosition();
+    }
+
+    @Override
+    public long processedPosition() {
+      if (closed) {
+        return UNKNOWN;
+      }
+      try {
+        return streamProcessor.getLastProcessedPositionAsync().join(1, TimeUnit.SECONDS);
+      } catch (final RuntimeException e) {
+        return UNKNOWN;
+      }
+    }
+
+    @Override
+    public long processingLag() {
+      if (closed) {
+        return UNKNOWN;
+      }
+      try {
+        // the last records on the log are often events the processor wrote, not commands to do
+        if (streamProcessor.hasProcessingReachedTheEnd().join(1, TimeUnit.SECONDS)) {
+          return 0;
+        }
+        final long processed =
+            streamProcessor.getLastProcessedPositionAsync().join(1, TimeUnit.SECONDS);
+        return Math.max(0, logStorage.committedHighestPosition() - processed);
+      } catch (final RuntimeException e) {
+        return UNKNOWN;
+      }
+    }
+
+    @Override
+    public long checkpointPosition() {
+      final Checkpoint checkpoint = lastCheckpoint;
+      return checkpoint == null ? -1 : checkpoint.processedPosition();
+    }
+
+    @Override
+    public long logBytes() {
+      return logStorage.sizeBytes();
+    }
+
+    @Override
+    public boolean healthy() {
+      return !closed && streamProcessor.getHealthReport().isHealthy();
+    }
   }
 
   private static void quietly(final ThrowingRunnable step) {

@@ -1,5 +1,7 @@
 package org.openmineral.platform.engine;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import org.openmineral.engine.EmbeddedEngine;
 import org.openmineral.engine.EngineSettings;
@@ -9,6 +11,7 @@ import org.openmineral.task.EmbeddedUserTaskQueries;
 import org.openmineral.task.UserTaskCommands;
 import org.openmineral.task.UserTaskProjection;
 import org.openmineral.task.UserTaskQueries;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.context.annotation.Bean;
@@ -26,7 +29,10 @@ public class EmbeddedEngineConfiguration {
   static final String ENGINE_BEAN = "embeddedEngine";
 
   @Bean(name = ENGINE_BEAN, destroyMethod = "close")
-  EmbeddedEngine embeddedEngine(final EngineProperties properties, final Environment environment) {
+  EmbeddedEngine embeddedEngine(
+      final EngineProperties properties,
+      final Environment environment,
+      final ObjectProvider<MeterRegistry> meterRegistry) {
     final Path dataDir =
         properties.dataDirectory() != null
             ? properties.dataDirectory()
@@ -42,7 +48,8 @@ public class EmbeddedEngineConfiguration {
             properties.checkpointsKept(),
             4,
             64L << 20);
-    return EmbeddedEngine.start(settings);
+    // Zeebe's stream-processor and log meters and the engine's positions, in /actuator/prometheus.
+    return EmbeddedEngine.start(settings, meterRegistry.getIfAvailable(SimpleMeterRegistry::new));
   }
 
   @Bean

@@ -1,0 +1,127 @@
+package org.openmineral.platform.observability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.worker.JobClient;
+import io.camunda.client.exception.BpmnError;
+import io.camunda.client.jobhandling.JobExceptionHandlingStrategy;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.lang.reflect.Proxy;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
+
+class ObservedJobHandlerTest {
+  private static final JobClient CLIENT = stub(JobClient.class, Map.of());
+  final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  final ActivatedJob job = job();
+  final OutcomeRecordingExceptionStrategy exceptions =
+      new OutcomeRecordingExceptionStrategy(
+          (exception, context) -> {
+            // the starter fails the job or throws the BPMN error here
+          });
+
+  @Test
+  void theJobsKeysAreInTheMdcWhileTheWorkerRunsAndGoneAfter() throws Exception {
+    final AtomicReference<Map<String, String>> during = new AtomicReference<>();
+    new ObservedJobHandler((client, activated) -> during.set(MDC.getCopyOfContextMap()), registry)
+        .handle(CLIENT, job);
+
+    assertThat(during.get())
+        .containsEntry("processInstanceKey", "2251799813685251")
+        .containsEntry("jobKey", "2251799813685260")
+        .containsEntry("jobType", "kyc.screen")
+        .containsEntry("elementId", "screen")
+        .containsEntry("bpmnProcessId", "counterparty-onboarding");
+    assertThat(MDC.getCopyOfContextMap()).isNullOrEmpty();
+    assertThat(timer("completed").count()).isEqualTo(1);
+  }
+
+  @Test
+  void theOutcomeIsWhatTheStarterDidWithTheWorkersException() throws Exception {
+    new ObservedJobHandler(
+            (client, activated) ->
+                exceptions.handleException(new IllegalStateException("lists unavailable"), null),
+            registry)
+        .handle(CLIENT, job);
+    new ObservedJobHandler(
+            (client, activated) ->
+                exceptions.handleException(new BpmnError("NOT_FOUND", "no such party"), null),
+            registry)
+        .handle(CLIENT, job);
+    new ObservedJobHandler((client, activated) -> {}, registry).handle(CLIENT, job);
+
+    assertThat(timer("failed").count()).isEqualTo(1);
+    assertThat(timer("bpmn-error").count()).isEqualTo(1);
+    assertThat(timer("completed").count()).isEqualTo(1);
+  }
+
+  @Test
+  void aHandlerThatThrowsCountsAsErrorAndCleansUp() {
+    assertThatThrownBy(
+            () ->
+                new ObservedJobHandler(
+                        (client, activated) -> {
+                          throw new IllegalStateException("boom");
+                        },
+                        registry)
+                    .handle(CLIENT, job))
+        .hasMessage("boom");
+
+    assertThat(timer("error").count()).isEqualTo(1);
+    assertThat(MDC.getCopyOfContextMap()).isNullOrEmpty();
+  }
+
+  @Test
+  void theStartersExceptionHandlingStillRuns() throws Exception {
+    final AtomicReference<Exception> handled = new AtomicReference<>();
+    final JobExceptionHandlingStrategy starter = (exception, context) -> handled.set(exception);
+    final IllegalStateException failure = new IllegalStateException("x");
+
+    new OutcomeRecordingExceptionStrategy(starter).handleException(failure, null);
+
+    assertThat(handled.get()).isSameAs(failure);
+  }
+
+  private Timer timer(final String outcome) {
+    final Timer timer =
+        registry
+            .find(ObservedJobHandler.DURATION)
+            .tags("type", "kyc.screen", "outcome", outcome)
+            .timer();
+    assertThat(timer).as(outcome).isNotNull();
+    return timer;
+  }
+
+  private static ActivatedJob job() {
+    return stub(
+        ActivatedJob.class,
+        Map.of(
+            "getKey", 2251799813685260L,
+            "getProcessInstanceKey", 2251799813685251L,
+            "getType", "kyc.screen",
+            "getElementId", "screen",
+            "getBpmnProcessId", "counterparty-onboarding"));
+  }
+
+  /** An implementation of {@code type} answering the given getters; anything else is a mistake. */
+  private static <T> T stub(final Class<T> type, final Map<String, Object> answers) {
+    return type.cast(
+        Proxy.newProxyInstance(
+            type.getClassLoader(),
+            new Class<?>[] {type},
+            (proxy, method, args) -> {
+              if (answers.containsKey(method.getName())) {
+                return answers.get(method.getName());
+              }
+              if (method.getName().equals("toString")) {
+                return type.getSimpleName();
+              }
+              throw new UnsupportedOperationException(method.getName());
+            }));
+  }
+}
