@@ -14,11 +14,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The workers' {@link SettlementBooks} on the database (tables {@code invoice} and {@code
- * payment}, migration V4). An invoice is inserted keyed by the booking job ({@code on conflict do
- * nothing}) and its id read back, so a redelivered job, even one running concurrently with the
- * first delivery, gets the invoice the first booked. A payment is keyed by its message id the same
- * way.
+ * The workers' {@link SettlementBooks} on the database (tables {@code invoice} and {@code payment},
+ * migration V4). An invoice is inserted keyed by the booking job ({@code on conflict do nothing})
+ * and its id read back, so a redelivered job, even one running concurrently with the first
+ * delivery, gets the invoice the first booked. A payment is keyed by its message id the same way.
  */
 @Component
 class SettlementLedger implements SettlementBooks {
