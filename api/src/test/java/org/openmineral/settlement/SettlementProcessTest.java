@@ -1,0 +1,425 @@
+package org.openmineral.settlement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.client.CamundaClient;
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.RecordType;
+import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.Intent;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.camunda.zeebe.protocol.record.intent.TimerIntent;
+import io.camunda.zeebe.protocol.record.intent.UserTaskIntent;
+import io.camunda.zeebe.protocol.record.value.BpmnElementType;
+import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
+import io.camunda.zeebe.protocol.record.value.ProcessInstanceRelated;
+import io.camunda.zeebe.protocol.record.value.TimerRecordValue;
+import io.camunda.zeebe.protocol.record.value.UserTaskRecordValue;
+import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openmineral.ApplicationTest;
+import org.openmineral.engine.EmbeddedEngine;
+import org.openmineral.engine.feed.FeedSubscription;
+import org.openmineral.task.UserTaskCommands;
+import org.openmineral.workers.settlement.SettlementBooks;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * {@code settlement} on the application's embedded engine with its real workers and database,
+ * observed through the engine's record feed. Each test settles its own lot (a new lot id), so
+ * message correlation stays within one test.
+ */
+class SettlementProcessTest extends ApplicationTest {
+  static final String PROCESS = "settlement";
+  static final Duration WAIT = Duration.ofSeconds(30);
+  static final Duration TTL = Duration.ofHours(1);
+
+  @Autowired CamundaClient client;
+  @Autowired EmbeddedEngine engine;
+  @Autowired UserTaskCommands userTasks;
+  @Autowired ObjectMapper json;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired SettlementBooks books;
+
+  final List<Record<?>> records = new CopyOnWriteArrayList<>();
+  private FeedSubscription feed;
+
+  @BeforeEach
+  void subscribe() {
+    feed = engine.recordFeed().subscribe(getClass().getSimpleName(), -1, records::add);
+  }
+
+  @AfterEach
+  void unsubscribe() {
+    feed.close();
+  }
+
+  @Test
+  void assaysWithinTheLimitAndFullPaymentSettleTheLot() {
+    final String lot = newLotId();
+    final long instance = start(lot);
+    await(elementCompleted(instance, "provisional-invoice"));
+    final Map<String, JsonNode> provisional = variables(instance);
+    // 1000 wmt at 8 % moisture = 920 dmt; Cu 25 % less 1 unit = 24 % payable = 220.8 t at 9000
+    // = 1,987,200 less TC 80 × 920 = 73,600 less RC 0.08 USD/lb × 486,780.67 lb = 38,942.45;
+    // 90 % of 1,874,657.55 is 1,687,191.795, rounded half up
+    assertThat(provisional.get("provisionalValue").decimalValue())
+        .isEqualByComparingTo("1874657.55");
+    assertThat(provisional.get("provisionalAmount").decimalValue())
+        .isEqualByComparingTo("1687191.80");
+
+    exchangeAssays(lot, "25.10", "25.00");
+    priceQp(lot, "9200");
+
+    await(elementCompleted(instance, "final-invoice"));
+    final Map<String, JsonNode> seen = variables(instance);
+    assertThat(seen.get("assaysSettled").asBoolean()).isTrue();
+    assertThat(seen.get("assayExchange").get(0).get("decision").asText()).isEqualTo("SPLIT");
+    assertThat(seen.get("settledAssays").get("Cu").get("value").decimalValue())
+        .isEqualByComparingTo("25.05");
+    assertThat(seen.get("balanceDirection").asText()).isEqualTo("BUYER_PAYS");
+    final BigDecimal balance = seen.get("balance").decimalValue();
+    final String invoiceId = seen.get("finalInvoiceId").asText();
+
+    pay(invoiceId, UUID.randomUUID().toString(), balance);
+
+    await(elementCompleted(instance, "end-settled"));
+    await(instanceCompleted(instance));
+    assertThat(variables(instance).get("paymentOutcome").asText()).isEqualTo("PAID_IN_FULL");
+    assertThat(
+            jdbc.queryForList(
+                "select kind from invoice where lot_id = ? order by created_at", String.class, lot))
+        .containsExactly("PROVISIONAL", "FINAL");
+    final BigDecimal provisionalAmount =
+        jdbc.queryForObject(
+            "select amount from invoice where lot_id = ? and kind = 'PROVISIONAL'",
+            BigDecimal.class,
+            lot);
+    final Map<String, Object> fin =
+        jdbc.queryForMap(
+            "select amount, balance, lines::text as lines from invoice where lot_id = ? and kind = 'FINAL'",
+            lot);
+    assertThat(provisionalAmount.add((BigDecimal) fin.get("balance")))
+        .as("provisional + balance = final value")
+        .isEqualByComparingTo((BigDecimal) fin.get("amount"));
+    assertThat(provisionalAmount)
+        .isEqualByComparingTo(provisional.get("provisionalAmount").decimalValue());
+    assertThat((String) fin.get("lines")).contains("PAYABLE", "TC", "RC");
+    assertThat(
+            jdbc.queryForObject(
+                "select sum(amount) from payment where invoice_id = ?::uuid",
+                BigDecimal.class,
+                invoiceId))
+        .isEqualByComparingTo(balance);
+  }
+
+  @Test
+  void assaysOutsideTheLimitGoToTheUmpireWhoseResultSettles() {
+    final String lot = newLotId();
+    final long instance = start(lot);
+    exchangeAssays(lot, "25.60", "25.00");
+    priceQp(lot, "9000");
+
+    final long umpire = awaitUserTask(instance, "umpire-assay");
+    final Map<String, JsonNode> before = variables(instance);
+    assertThat(before.get("assaysSettled").asBoolean()).isFalse();
+    assertThat(before.get("awaitingUmpire").get(0).get("element").asText()).isEqualTo("Cu");
+    assertThat(before.get("awaitingUmpire").get(0).get("decision").asText())
+        .isEqualTo("AWAITING_UMPIRE");
+    userTasks.claim(umpire, "olga.operations");
+    userTasks.complete(umpire, Map.of("umpireResult", new BigDecimal("25.20")));
+
+    await(elementCompleted(instance, "final-invoice"));
+    final Map<String, JsonNode> seen = variables(instance);
+    assertThat(seen.get("umpireResults").get(0).get("value").decimalValue())
+        .isEqualByComparingTo("25.20");
+    final JsonNode cu = seen.get("assayExchange").get(0);
+    assertThat(cu.get("decision").asText())
+        .as("UMPIRE_RESULT_IF_BETWEEN: the umpire lies between the parties")
+        .isEqualTo("UMPIRE_RESULT");
+    assertThat(cu.get("umpireCostBearer").asText()).as("the seller is further").isEqualTo("SELLER");
+    assertThat(seen.get("settledAssays").get("Cu").get("value").decimalValue())
+        .isEqualByComparingTo("25.20");
+
+    pay(seen.get("finalInvoiceId").asText(), UUID.randomUUID().toString(), balance(instance));
+    await(elementCompleted(instance, "end-settled"));
+    await(instanceCompleted(instance));
+  }
+
+  @Test
+  void aPaymentPublishedTwiceIsRecordedOnce() {
+    final String lot = newLotId();
+    final long instance = start(lot);
+    exchangeAssays(lot, "25.10", "25.00");
+    priceQp(lot, "9200");
+    await(elementCompleted(instance, "final-invoice"));
+    final String invoiceId = variables(instance).get("finalInvoiceId").asText();
+    final BigDecimal balance = balance(instance);
+    final String paymentId = UUID.randomUUID().toString();
+
+    pay(invoiceId, paymentId, balance);
+    try {
+      pay(invoiceId, paymentId, balance);
+    } catch (final RuntimeException e) {
+      // the engine refuses a message id it still holds: that is one way to stay single
+    }
+    await(elementCompleted(instance, "end-settled"));
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from payment where message_id = ?", Integer.class, paymentId))
+        .isEqualTo(1);
+
+    final SettlementBooks.PaymentStatus again =
+        books.recordPayment(new SettlementBooks.NewPayment(paymentId, 42L, invoiceId, balance));
+    assertThat(again.recorded()).as("the same payment id recorded again").isFalse();
+    assertThat(again.paidTotal()).isEqualByComparingTo(balance);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from payment where invoice_id = ?::uuid",
+                Integer.class,
+                invoiceId))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void withoutPaymentAReminderIsDueAfterThirtyDays() {
+    final String lot = newLotId();
+    final long instance = start(lot);
+    exchangeAssays(lot, "25.10", "25.00");
+    priceQp(lot, "9200");
+    await(elementCompleted(instance, "final-invoice"));
+    final TimerRecordValue timer =
+        (TimerRecordValue)
+            await(r -> isEvent(r, ValueType.TIMER, TimerIntent.CREATED) && ofInstance(r, instance))
+                .getValue();
+    assertThat(timer.getTargetElementId()).isEqualTo("reminder-due");
+    assertThat(matching(r -> ofInstance(r, instance) && r.getValueType() == ValueType.USER_TASK))
+        .isEmpty();
+
+    engine.increaseTime(Duration.ofDays(31));
+
+    final long reminder = awaitUserTask(instance, "send-reminder");
+    final UserTaskRecordValue task =
+        (UserTaskRecordValue)
+            await(
+                    r ->
+                        isEvent(r, ValueType.USER_TASK, UserTaskIntent.CREATED)
+                            && r.getKey() == reminder)
+                .getValue();
+    assertThat(task.getCandidateGroupsList()).containsExactly("operations");
+    assertThat(task.getFormKey()).isPositive();
+    userTasks.complete(
+        reminder, Map.of("reminderChannel", "EMAIL", "reminderNotes", "Reminded the buyer."));
+    await(2, r -> isEvent(r, ValueType.TIMER, TimerIntent.CREATED) && ofInstance(r, instance));
+    assertThat(variables(instance).get("reminderCount").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void aRedeliveredBookingJobBooksOnce() {
+    final String lot = newLotId();
+    final long jobKey = System.nanoTime();
+    final SettlementBooks.NewInvoice invoice =
+        new SettlementBooks.NewInvoice(
+            jobKey,
+            1L,
+            "deal-redelivery",
+            lot,
+            "cp-redelivery",
+            "PROVISIONAL",
+            new BigDecimal("1000.00"),
+            "USD",
+            new BigDecimal("1000.00"),
+            List.of(Map.of("kind", "PAYABLE", "amount", new BigDecimal("1000.00"))));
+    final String first = books.bookInvoice(invoice);
+    final String again = books.bookInvoice(invoice);
+    assertThat(again).as("the same job gets the invoice it booked").isEqualTo(first);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from invoice where lot_id = ?", Integer.class, lot))
+        .isEqualTo(1);
+  }
+
+  // --- helpers ---
+
+  static String newLotId() {
+    return "LOT-" + UUID.randomUUID();
+  }
+
+  long start(final String lotId) {
+    final Map<String, Object> v = new LinkedHashMap<>();
+    v.put("dealId", "DEAL-" + lotId);
+    v.put("lotId", lotId);
+    v.put("counterpartyId", "CP-NORDVIK");
+    v.put("wetTonnes", new BigDecimal("1000"));
+    v.put("moisturePct", new BigDecimal("8"));
+    v.put("provisionalAssays", Map.of("Cu", quantity("25.00", "PCT")));
+    v.put("provisionalPrices", Map.of("Cu", quantity("9000", "USD_PER_T")));
+    v.put("provisionalPct", new BigDecimal("90"));
+    v.put(
+        "terms",
+        Map.of(
+            "payables",
+            List.of(
+                Map.of(
+                    "element",
+                    "Cu",
+                    "payablePct",
+                    new BigDecimal("96.5"),
+                    "minDeductionUnits",
+                    new BigDecimal("1.0"))),
+            "treatmentCharge",
+            Map.of("usdPerDmt", new BigDecimal("80")),
+            "refiningCharges",
+            List.of(
+                Map.of("element", "Cu", "amount", new BigDecimal("0.08"), "unit", "USD_PER_LB")),
+            "splittingLimits",
+            List.of(
+                Map.of("element", "Cu", "maxDifference", new BigDecimal("0.20"), "unit", "PCT")),
+            "umpireRule",
+            "UMPIRE_RESULT_IF_BETWEEN"));
+    return client
+        .newCreateInstanceCommand()
+        .bpmnProcessId(PROCESS)
+        .latestVersion()
+        .variables(v)
+        .send()
+        .join()
+        .getProcessInstanceKey();
+  }
+
+  static Map<String, Object> quantity(final String value, final String unit) {
+    return Map.of("value", new BigDecimal(value), "unit", unit);
+  }
+
+  void exchangeAssays(final String lotId, final String seller, final String buyer) {
+    client
+        .newPublishMessageCommand()
+        .messageName("assays-exchanged")
+        .correlationKey(lotId)
+        .timeToLive(TTL)
+        .variables(
+            Map.of(
+                "sellerAssays",
+                Map.of("Cu", quantity(seller, "PCT")),
+                "buyerAssays",
+                Map.of("Cu", quantity(buyer, "PCT")),
+                "finalWetTonnes",
+                new BigDecimal("1002.5"),
+                "finalMoisturePct",
+                new BigDecimal("8.1")))
+        .send()
+        .join();
+  }
+
+  void priceQp(final String lotId, final String cuPrice) {
+    client
+        .newPublishMessageCommand()
+        .messageName("qp-priced")
+        .correlationKey(lotId)
+        .timeToLive(TTL)
+        .variables(Map.of("finalPrices", Map.of("Cu", quantity(cuPrice, "USD_PER_T"))))
+        .send()
+        .join();
+  }
+
+  void pay(final String invoiceId, final String paymentId, final BigDecimal amount) {
+    client
+        .newPublishMessageCommand()
+        .messageName("payment-received")
+        .correlationKey(invoiceId)
+        .messageId(paymentId)
+        .timeToLive(TTL)
+        .variables(Map.of("paymentId", paymentId, "paymentAmount", amount))
+        .send()
+        .join();
+  }
+
+  BigDecimal balance(final long instance) {
+    return variables(instance).get("balance").decimalValue();
+  }
+
+  static boolean isEvent(final Record<?> r, final ValueType type, final Intent intent) {
+    return r.getRecordType() == RecordType.EVENT
+        && r.getValueType() == type
+        && r.getIntent() == intent;
+  }
+
+  static boolean ofInstance(final Record<?> r, final long instance) {
+    return r.getValue() instanceof ProcessInstanceRelated related
+        && related.getProcessInstanceKey() == instance;
+  }
+
+  List<Record<?>> matching(final Predicate<Record<?>> predicate) {
+    return records.stream().filter(predicate).toList();
+  }
+
+  Record<?> await(final int count, final Predicate<Record<?>> predicate) {
+    return Awaitility.await()
+        .atMost(WAIT)
+        .until(() -> matching(predicate), found -> found.size() >= count)
+        .get(count - 1);
+  }
+
+  Record<?> await(final Predicate<Record<?>> predicate) {
+    return await(1, predicate);
+  }
+
+  long awaitUserTask(final long instance, final String elementId) {
+    return await(
+            r ->
+                isEvent(r, ValueType.USER_TASK, UserTaskIntent.CREATED)
+                    && ofInstance(r, instance)
+                    && ((UserTaskRecordValue) r.getValue()).getElementId().equals(elementId))
+        .getKey();
+  }
+
+  static Predicate<Record<?>> elementCompleted(final long instance, final String elementId) {
+    return r ->
+        isEvent(r, ValueType.PROCESS_INSTANCE, ProcessInstanceIntent.ELEMENT_COMPLETED)
+            && ofInstance(r, instance)
+            && ((ProcessInstanceRecordValue) r.getValue()).getElementId().equals(elementId);
+  }
+
+  static Predicate<Record<?>> instanceCompleted(final long instance) {
+    return r ->
+        isEvent(r, ValueType.PROCESS_INSTANCE, ProcessInstanceIntent.ELEMENT_COMPLETED)
+            && r.getKey() == instance
+            && ((ProcessInstanceRecordValue) r.getValue()).getBpmnElementType()
+                == BpmnElementType.PROCESS;
+  }
+
+  /** The process-level variables of {@code instance} as last written, by name. */
+  Map<String, JsonNode> variables(final long instance) {
+    final Map<String, JsonNode> variables = new LinkedHashMap<>();
+    for (final Record<?> r : records) {
+      if (r.getRecordType() == RecordType.EVENT
+          && r.getValueType() == ValueType.VARIABLE
+          && r.getValue() instanceof VariableRecordValue v
+          && v.getProcessInstanceKey() == instance
+          && v.getScopeKey() == instance) {
+        try {
+          variables.put(v.getName(), json.readTree(v.getValue()));
+        } catch (final JsonProcessingException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
+    return variables;
+  }
+}
