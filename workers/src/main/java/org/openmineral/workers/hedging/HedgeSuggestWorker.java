@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import org.openmineral.domain.hedging.ContractSpecifications;
 import org.openmineral.domain.hedging.ExchangeContract;
 import org.openmineral.domain.hedging.HedgeSuggestion;
+import org.openmineral.domain.hedging.QuantityUnit;
 import org.openmineral.domain.units.Element;
 import org.springframework.stereotype.Component;
 
@@ -13,12 +14,13 @@ import org.springframework.stereotype.Component;
  * Job type {@code hedge.suggest}: the {@link HedgeSuggestion} in exchange lots for the exposure the
  * policy says to hedge, with the standard contract table.
  *
- * <p>Reads {@code metal}, {@code exposureWhenPriced} (signed) and the policy's {@code hedgePolicy}
- * ({@code HEDGE_ALL} or {@code HEDGE_ABOVE_THRESHOLD}) and {@code hedgeThreshold} (the exposure the
- * desk keeps open under HEDGE_ABOVE_THRESHOLD). Writes {@code hedgeContract}, {@code
- * hedgeExchange}, {@code lotSize}, {@code hedgeSide} (BUY, SELL or NONE), {@code suggestedLots}
- * (whole lots, unsigned), {@code exactLots}, {@code hedgeQuantity}, {@code residualExposure} (the
- * leg's exposure left after the hedge, signed) and {@code suggestionExplained}. No side effect.
+ * <p>Reads {@code metal}, {@code unit} (must be the contract's), {@code exposureWhenPriced}
+ * (signed) and the policy's {@code hedgePolicy} ({@code HEDGE_ALL} or {@code
+ * HEDGE_ABOVE_THRESHOLD}) and {@code hedgeThreshold} (the exposure the desk keeps open under
+ * HEDGE_ABOVE_THRESHOLD). Writes {@code hedgeContract}, {@code hedgeExchange}, {@code lotSize},
+ * {@code hedgeSide} (BUY, SELL or NONE), {@code suggestedLots} (whole lots, unsigned), {@code
+ * exactLots}, {@code hedgeQuantity}, {@code residualExposure} (the leg's exposure left after the
+ * hedge, signed) and {@code suggestionExplained}. No side effect.
  */
 @Component
 public class HedgeSuggestWorker {
@@ -28,7 +30,11 @@ public class HedgeSuggestWorker {
 
   /** The variables the job reads. */
   public record Input(
-      String metal, BigDecimal exposureWhenPriced, String hedgePolicy, BigDecimal hedgeThreshold) {}
+      String metal,
+      String unit,
+      BigDecimal exposureWhenPriced,
+      String hedgePolicy,
+      BigDecimal hedgeThreshold) {}
 
   /** The variables the job writes. */
   public record Output(
@@ -44,7 +50,7 @@ public class HedgeSuggestWorker {
 
   @JobWorker(
       type = TYPE,
-      fetchVariables = {"metal", "exposureWhenPriced", "hedgePolicy", "hedgeThreshold"})
+      fetchVariables = {"metal", "unit", "exposureWhenPriced", "hedgePolicy", "hedgeThreshold"})
   public Output suggest(@VariablesAsType final Input input) {
     if (input.exposureWhenPriced() == null) {
       throw HedgeLeg.invalid("variable 'exposureWhenPriced' is missing");
@@ -59,6 +65,11 @@ public class HedgeSuggestWorker {
                   () ->
                       new IllegalArgumentException(
                           "no hedge contract for " + metal.symbol() + " in the table"));
+      final QuantityUnit unit = QuantityUnit.valueOf(String.valueOf(input.unit()).trim());
+      if (unit != contract.unit()) {
+        throw new IllegalArgumentException(
+            contract.code() + " is in " + contract.unit() + " but the leg is in " + unit);
+      }
     } catch (final IllegalArgumentException e) {
       throw HedgeLeg.invalid(e.getMessage());
     }
