@@ -1,6 +1,7 @@
 package org.openmineral.platform.security;
 
 import static org.openmineral.platform.security.Roles.ADMIN;
+import static org.openmineral.platform.security.Roles.AUDITOR;
 import static org.openmineral.platform.security.Roles.COMPLIANCE;
 import static org.openmineral.platform.security.Roles.DESK_HEAD;
 import static org.openmineral.platform.security.Roles.OPERATIONS;
@@ -35,6 +36,15 @@ public class SecurityConfiguration {
 
   /** Who may create counterparties (and so start their onboarding); any valid token reads them. */
   static final String[] COUNTERPARTY_CREATE = {TRADER, COMPLIANCE, ADMIN};
+
+  /** Who may verify the audit log's hash chain. */
+  static final String[] AUDIT = {AUDITOR, ADMIN};
+
+  /**
+   * Who may read a process instance's history (every variable it ever had): the oversight roles.
+   * Traders and operations see process data through their tasks and the domain endpoints.
+   */
+  static final String[] PROCESS_HISTORY = {AUDITOR, ADMIN, COMPLIANCE, RISK, DESK_HEAD};
 
   @Bean
   SecurityFilterChain apiSecurity(
@@ -80,6 +90,10 @@ public class SecurityConfiguration {
                     .hasAnyRole(authorities(COUNTERPARTY_CREATE))
                     .requestMatchers("/api/counterparties", "/api/counterparties/**")
                     .authenticated()
+                    .requestMatchers("/api/audit/**")
+                    .hasAnyRole(authorities(AUDIT))
+                    .requestMatchers("/api/process-instances/*/history")
+                    .hasAnyRole(authorities(PROCESS_HISTORY))
                     .anyRequest()
                     .authenticated())
         .oauth2ResourceServer(

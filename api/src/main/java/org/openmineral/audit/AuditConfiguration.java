@@ -1,0 +1,47 @@
+package org.openmineral.audit;
+
+import javax.sql.DataSource;
+import org.openmineral.engine.EmbeddedEngine;
+import org.openmineral.engine.feed.FeedSubscription;
+import org.openmineral.platform.engine.EmbeddedEngineMode;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The audit log's reader in every mode; its projection of the record feed in embedded mode. */
+@Configuration(proxyBeanMethods = false)
+public class AuditConfiguration {
+
+  @Bean
+  AuditVerifier auditVerifier(
+      final DataSource dataSource, final PlatformTransactionManager transactions) {
+    return new AuditVerifier(dataSource, transactions);
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  @Conditional(EmbeddedEngineMode.class)
+  static class Embedded {
+    @Bean
+    AuditLog auditLog(final JdbcTemplate jdbc, final PlatformTransactionManager transactions) {
+      return new AuditLog(jdbc, new TransactionTemplate(transactions));
+    }
+
+    /** Feeds the audit log from where it stopped; closed before the engine. */
+    @Bean(destroyMethod = "close")
+    AuditFeed auditFeed(final EmbeddedEngine engine, final AuditLog log) {
+      return new AuditFeed(
+          engine.recordFeed().subscribe(AuditLog.NAME, log.position(), log::apply));
+    }
+  }
+
+  /** The audit log's feed subscription (not a {@link FeedSubscription} bean of its own type). */
+  record AuditFeed(FeedSubscription subscription) implements AutoCloseable {
+    @Override
+    public void close() {
+      subscription.close();
+    }
+  }
+}
