@@ -60,6 +60,7 @@ public final class AuditVerifier {
         rs -> {
           count[0]++;
           final long instance = rs.getLong(7);
+          final Long processInstanceKey = rs.wasNull() ? null : instance;
           final AuditEntry entry =
               new AuditEntry(
                   rs.getInt(1),
@@ -68,7 +69,7 @@ public final class AuditVerifier {
                   rs.getString(4),
                   rs.getString(5),
                   rs.getLong(6),
-                  rs.wasNull() ? null : instance,
+                  processInstanceKey,
                   rs.getString(8),
                   rs.getString(9),
                   rs.getLong(10),
