@@ -36,6 +36,8 @@ public class SecurityConfiguration {
   /** Who may create counterparties (and so start their onboarding); any valid token reads them. */
   static final String[] COUNTERPARTY_CREATE = {TRADER, COMPLIANCE, ADMIN};
 
+  static final String[] CREDIT_RESERVE = {TRADER, RISK, ADMIN};
+
   @Bean
   SecurityFilterChain apiSecurity(
       final HttpSecurity http,
@@ -75,6 +77,11 @@ public class SecurityConfiguration {
                     .hasAnyRole(authorities(PRICING))
                     .requestMatchers("/api/compliance/**")
                     .hasAnyRole(authorities(COMPLIANCE_API))
+                    .requestMatchers(HttpMethod.POST, "/api/counterparties/*/credit-reservations")
+                    .hasAnyRole(authorities(CREDIT_RESERVE))
+                    .requestMatchers(
+                        HttpMethod.DELETE, "/api/counterparties/*/credit-reservations/*")
+                    .hasAnyRole(authorities(CREDIT_RESERVE))
                     .requestMatchers(
                         HttpMethod.POST, "/api/counterparties", "/api/counterparties/**")
                     .hasAnyRole(authorities(COUNTERPARTY_CREATE))
