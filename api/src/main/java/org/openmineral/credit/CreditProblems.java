@@ -2,6 +2,7 @@ package org.openmineral.credit;
 
 import java.net.URI;
 import org.openmineral.domain.credit.CreditCheck;
+import org.openmineral.domain.credit.CreditInputException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -16,6 +17,7 @@ class CreditProblems {
   static final URI NOT_FOUND = URI.create("https://openmineral.org/problems/not-found");
   static final URI EXCEEDED = URI.create("https://openmineral.org/problems/credit-limit-exceeded");
   static final URI NO_LIMIT = URI.create("https://openmineral.org/problems/no-credit-limit");
+  static final URI INVALID_INPUT = URI.create("https://openmineral.org/problems/invalid-input");
   static final URI KEY_REUSED =
       URI.create("https://openmineral.org/problems/idempotency-key-reused");
 
@@ -78,6 +80,15 @@ class CreditProblems {
     problem.setProperty("headroom", e.check.headroomBefore().rounded().amount());
     problem.setProperty("requested", e.check.dealExposure().rounded().amount());
     problem.setProperty("currency", e.check.dealExposure().currency().getCurrencyCode());
+    return problem;
+  }
+
+  /** A deal in another currency than the limit's (no FX here). */
+  @ExceptionHandler(CreditInputException.class)
+  ProblemDetail creditInput(final CreditInputException e) {
+    final ProblemDetail problem =
+        problem(HttpStatus.BAD_REQUEST, INVALID_INPUT, "Invalid request", e.getMessage());
+    problem.setProperty("field", "currency");
     return problem;
   }
 
