@@ -3,6 +3,7 @@ package org.openmineral.credit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,6 +27,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openmineral.OpenMineralApplication;
+import org.openmineral.domain.pricing.ImportRules;
+import org.openmineral.domain.pricing.PriceSeriesId;
+import org.openmineral.domain.pricing.SeriesProvenance;
+import org.openmineral.domain.units.Element;
+import org.openmineral.domain.units.PriceUnit;
+import org.openmineral.marketdata.MarketPrices;
 import org.openmineral.platform.redis.CounterpartyLocks;
 import org.openmineral.platform.redis.DomainEvent;
 import org.openmineral.platform.redis.DomainEvents;
@@ -157,6 +164,43 @@ class CreditReservationTwoInstancesTest {
     for (final AutoCloseable subscription : subscriptions) {
       subscription.close();
     }
+  }
+
+  @Test
+  void anImportOnOneInstanceInvalidatesThePriceCacheOfTheOther() {
+    final MarketPrices first = instances.get(0).getBean(MarketPrices.class);
+    final MarketPrices second = instances.get(1).getBean(MarketPrices.class);
+    final PriceSeriesId id = PriceSeriesId.of(Element.ZN, "TWO_INSTANCES", PriceUnit.USD_PER_T);
+    final SeriesProvenance source = SeriesProvenance.internal("two instances");
+    // each instance holds its prices in memory and imports the feed itself
+    for (final MarketPrices prices : List.of(first, second)) {
+      prices.importDailyCsv(
+          id,
+          source,
+          new StringReader("date,value\n2025-11-03,2900\n"),
+          "feed.csv",
+          ImportRules.defaults());
+      prices.find(id).orElseThrow();
+    }
+    final long cachedReads = second.storeReads();
+    second.find(id).orElseThrow();
+    assertThat(second.storeReads()).isEqualTo(cachedReads);
+
+    first.importDailyCsv(
+        id,
+        source,
+        new StringReader("date,value\n2025-11-04,2950\n"),
+        "feed.csv",
+        ImportRules.defaults());
+
+    // the second instance's snapshot was dropped: its next read goes to its store again
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              second.find(id).orElseThrow();
+              assertThat(second.storeReads()).isGreaterThan(cachedReads);
+            });
   }
 
   private static HttpResponse<String> reserve(
