@@ -17,6 +17,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.openmineral.counterparty.CounterpartyProblems.IdempotencyKeyReused;
 import org.openmineral.counterparty.CounterpartyProblems.OnboardingNotStarted;
+import org.openmineral.platform.redis.DomainEvent;
+import org.openmineral.platform.redis.DomainEvents;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -49,6 +51,7 @@ public class CounterpartyService {
   private final TransactionTemplate transactions;
   private final ObjectMapper json;
   private final JdbcTemplate jdbc;
+  private final DomainEvents events;
   private final Clock clock = Clock.systemUTC();
 
   CounterpartyService(
@@ -57,13 +60,15 @@ public class CounterpartyService {
       final CamundaClient camunda,
       final PlatformTransactionManager transactionManager,
       final ObjectMapper json,
-      final JdbcTemplate jdbc) {
+      final JdbcTemplate jdbc,
+      final DomainEvents events) {
     this.counterparties = counterparties;
     this.outcomes = outcomes;
     this.camunda = camunda;
     this.transactions = new TransactionTemplate(transactionManager);
     this.json = json;
     this.jdbc = jdbc;
+    this.events = events;
   }
 
   /** The stored counterparty and whether this call created it (false: an idempotent repeat). */
@@ -111,6 +116,11 @@ public class CounterpartyService {
               }
               return new Created(counterparties.saveAndFlush(fresh), true);
             });
+    if (stored.created()) {
+      events.publish(
+          new DomainEvent(
+              "counterparty.created", stored.counterparty().getId().toString(), clock.instant()));
+    }
     return new Created(startOnboarding(stored.counterparty().getId()), stored.created());
   }
 

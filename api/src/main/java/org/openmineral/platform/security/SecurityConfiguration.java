@@ -46,6 +46,9 @@ public class SecurityConfiguration {
    */
   static final String[] PROCESS_HISTORY = {AUDITOR, ADMIN, COMPLIANCE, RISK, DESK_HEAD};
 
+  /** Who may reserve and release a counterparty's credit for a deal. */
+  static final String[] CREDIT_RESERVE = {TRADER, RISK, ADMIN};
+
   @Bean
   SecurityFilterChain apiSecurity(
       final HttpSecurity http,
@@ -85,6 +88,11 @@ public class SecurityConfiguration {
                     .hasAnyRole(authorities(PRICING))
                     .requestMatchers("/api/compliance/**")
                     .hasAnyRole(authorities(COMPLIANCE_API))
+                    .requestMatchers(HttpMethod.POST, "/api/counterparties/*/credit-reservations")
+                    .hasAnyRole(authorities(CREDIT_RESERVE))
+                    .requestMatchers(
+                        HttpMethod.DELETE, "/api/counterparties/*/credit-reservations/*")
+                    .hasAnyRole(authorities(CREDIT_RESERVE))
                     .requestMatchers(
                         HttpMethod.POST, "/api/counterparties", "/api/counterparties/**")
                     .hasAnyRole(authorities(COUNTERPARTY_CREATE))
