@@ -91,7 +91,7 @@ public final class EmbeddedEngine implements AutoCloseable {
       throws IOException {
     this.settings = settings;
     this.meterRegistry = meterRegistry;
-    port = settings.port() == 0 ? freePort() : settings.port();
+    port = settings.port() == 0 ? freeLoopbackPort() : settings.port();
     final Path data = settings.dataDirectory().toAbsolutePath();
     Files.createDirectories(data);
 
@@ -472,9 +472,14 @@ public final class EmbeddedEngine implements AutoCloseable {
             .unstarted(runnable);
   }
 
-  private static int freePort() throws IOException {
+  /**
+   * A port free on 127.0.0.1 now, for a gRPC address that must be known before the engine starts.
+   */
+  public static int freeLoopbackPort() {
     try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
+    } catch (final IOException e) {
+      throw new UncheckedIOException("no free port on 127.0.0.1 for the embedded engine", e);
     }
   }
 }

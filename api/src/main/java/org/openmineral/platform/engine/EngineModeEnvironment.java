@@ -1,14 +1,11 @@
 package org.openmineral.platform.engine;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.openmineral.engine.EmbeddedEngine;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
@@ -88,7 +85,7 @@ public final class EngineModeEnvironment implements EnvironmentPostProcessor, Or
     if (embedded) {
       final int configured =
           environment.getProperty("openmineral.engine.port", Integer.class, 26500);
-      final int port = configured == 0 ? freeLoopbackPort() : configured;
+      final int port = configured == 0 ? EmbeddedEngine.freeLoopbackPort() : configured;
       final String address = "http://127.0.0.1:" + port;
       settings.put(RESOLVED_PORT, port);
       settings.put("camunda.client.grpc-address", address);
@@ -107,13 +104,5 @@ public final class EngineModeEnvironment implements EnvironmentPostProcessor, Or
   public int getOrder() {
     // after application.properties and the environment are loaded
     return Ordered.LOWEST_PRECEDENCE;
-  }
-
-  private static int freeLoopbackPort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (final IOException e) {
-      throw new UncheckedIOException("no free port for the embedded engine", e);
-    }
   }
 }
