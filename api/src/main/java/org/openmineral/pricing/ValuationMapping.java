@@ -32,10 +32,10 @@ import org.openmineral.domain.valuation.ValuationTerms;
  * Between the API's JSON shapes and the domain's valuation types. Every conversion that can fail
  * names the JSON field it came from.
  */
-final class ValuationMapping {
+public final class ValuationMapping {
   private ValuationMapping() {}
 
-  static ConcentrateLot lot(final ValuationRequest request) {
+  public static ConcentrateLot lot(final ValuationRequest request) {
     final DryWeight weight =
         DryWeight.of(request.wetTonnes(), request.moisturePct(), request.franchisePct());
     final Map<Element, Assay> assays = new EnumMap<>(Element.class);
@@ -60,7 +60,7 @@ final class ValuationMapping {
     return new ConcentrateLot(weight, assays);
   }
 
-  static ValuationTerms terms(final ValuationRequest request) {
+  public static ValuationTerms terms(final ValuationRequest request) {
     if (request.payables() == null || request.payables().isEmpty()) {
       throw new InvalidValuationInput("payables", "at least one payable element is required");
     }
@@ -94,7 +94,7 @@ final class ValuationMapping {
         payables, treatmentCharge(request.treatmentCharge()), refiningCharges, penalties);
   }
 
-  static Map<Element, Price> prices(final ValuationRequest request) {
+  public static Map<Element, Price> prices(final ValuationRequest request) {
     final Map<Element, Price> prices = new EnumMap<>(Element.class);
     if (request.prices() != null) {
       request

@@ -203,6 +203,51 @@ class CreditReservationTwoInstancesTest {
             });
   }
 
+  @Test
+  void aPriceImportThroughTheApiOnOneInstanceIsServedByTheOther() throws Exception {
+    final String market = "REDIS_" + ProcessHandle.current().pid();
+    final String path = "/api/market-data/series/Cu." + market + ".USD_PER_T/prices";
+    final String trader = tokens.get(1);
+    assertThat(
+            send(HttpRequest.newBuilder(url(1, path)).header("Authorization", "Bearer " + trader))
+                .statusCode())
+        .isEqualTo(404);
+
+    // the import runs on the first instance, which writes the prices to the shared database
+    final String boundary = "----openmineral" + UUID.randomUUID();
+    final String body =
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"feed.csv\"\r\n\r\n"
+            + "series,date,value\nCu/"
+            + market
+            + "/USD_PER_T,2025-11-03,10800\nCu/"
+            + market
+            + "/USD_PER_T,2025-11-04,10850\n\r\n--"
+            + boundary
+            + "--\r\n";
+    final HttpResponse<String> imported =
+        send(
+            HttpRequest.newBuilder(url(0, "/api/market-data/imports"))
+                .header("Authorization", "Bearer " + login(instances.get(0), "risk"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+
+    // the second instance hears prices.imported through Redis and loads the new rows
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              final HttpResponse<String> prices =
+                  send(
+                      HttpRequest.newBuilder(url(1, path))
+                          .header("Authorization", "Bearer " + trader));
+              assertThat(prices.statusCode()).isEqualTo(200);
+              assertThat(JSON.readTree(prices.body()).get("prices")).hasSize(2);
+            });
+  }
+
   private static HttpResponse<String> reserve(
       final int instance, final UUID counterparty, final String amount, final String dealRef)
       throws Exception {
@@ -221,13 +266,18 @@ class CreditReservationTwoInstancesTest {
   }
 
   private static String login(final ConfigurableApplicationContext context) throws Exception {
+    return login(context, "trader");
+  }
+
+  private static String login(final ConfigurableApplicationContext context, final String user)
+      throws Exception {
     final HttpResponse<String> response =
         send(
             HttpRequest.newBuilder(url(context, "/api/auth/token"))
                 .header("Content-Type", "application/json")
                 .POST(
                     HttpRequest.BodyPublishers.ofString(
-                        "{\"username\": \"trader\", \"password\": \"trader\"}")));
+                        "{\"username\": \"" + user + "\", \"password\": \"" + user + "\"}")));
     assertThat(response.statusCode()).isEqualTo(200);
     return JSON.readTree(response.body()).get("access_token").asText();
   }

@@ -28,6 +28,7 @@ import org.springframework.core.env.Environment;
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
 public class EmbeddedPostgresConfiguration {
   static final String DATABASE = "openmineral";
+  static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(3);
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
   @Bean(destroyMethod = "close")
@@ -59,6 +60,8 @@ public class EmbeddedPostgresConfiguration {
     config.setUsername("postgres");
     config.setPoolName("openmineral-embedded");
     config.setMaximumPoolSize(10);
+    // fail fast while the database is down: a request waits this long for a connection, then 503
+    config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
     return new HikariDataSource(config);
   }
 

@@ -49,6 +49,9 @@ public class SecurityConfiguration {
   /** Who may reserve and release a counterparty's credit for a deal. */
   static final String[] CREDIT_RESERVE = {TRADER, RISK, ADMIN};
 
+  /** Who may import market data (prices); every authenticated user may read it. */
+  static final String[] MARKET_DATA_IMPORT = {RISK, ADMIN};
+
   @Bean
   SecurityFilterChain apiSecurity(
       final HttpSecurity http,
@@ -98,6 +101,10 @@ public class SecurityConfiguration {
                     .hasAnyRole(authorities(COUNTERPARTY_CREATE))
                     .requestMatchers("/api/counterparties", "/api/counterparties/**")
                     .authenticated()
+                    .requestMatchers(HttpMethod.POST, "/api/market-data/imports")
+                    .hasAnyRole(authorities(MARKET_DATA_IMPORT))
+                    .requestMatchers(HttpMethod.POST, "/api/market-data/pre-deal-analysis")
+                    .hasAnyRole(authorities(PRICING))
                     .requestMatchers("/api/audit/**")
                     .hasAnyRole(authorities(AUDIT))
                     .requestMatchers("/api/process-instances/*/history")

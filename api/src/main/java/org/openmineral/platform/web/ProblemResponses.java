@@ -1,17 +1,21 @@
 package org.openmineral.platform.web;
 
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.openmineral.domain.valuation.InvalidValuationInput;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -47,12 +51,46 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     return problem;
   }
 
+  /**
+   * The database unreachable or out of connections (after the pool's connection time-out, 3 s by
+   * default): 503 with a hint to retry, rather than a 500. Nothing was written.
+   */
+  @ExceptionHandler({
+    DataAccessResourceFailureException.class,
+    TransientDataAccessException.class,
+    CannotCreateTransactionException.class
+  })
+  ResponseEntity<ProblemDetail> databaseUnavailable(final Exception e) {
+    final ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.SERVICE_UNAVAILABLE,
+            "The database is unavailable; nothing was changed. Try again shortly.");
+    problem.setType(UNAVAILABLE);
+    problem.setTitle("Temporarily unavailable");
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, "5")
+        .body(problem);
+  }
+
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
       final HttpMessageNotReadableException e,
       final HttpHeaders headers,
       final HttpStatusCode status,
       final WebRequest request) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof RequestLimits.PayloadTooLarge tooLarge) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+            .header(HttpHeaders.CONNECTION, "close")
+            .body(RequestLimits.problem(tooLarge.limit()));
+      }
+      if (cause instanceof StreamConstraintsException limit) {
+        return ResponseEntity.badRequest()
+            .body(
+                invalid(
+                    null, "The request body exceeds a JSON limit: " + limit.getOriginalMessage()));
+      }
+    }
     final String field = e.getCause() instanceof JsonMappingException mapping ? path(mapping) : "";
     final String detail =
         field.isEmpty()

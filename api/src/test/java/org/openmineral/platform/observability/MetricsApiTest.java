@@ -22,7 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * {@code /actuator/prometheus} on the running application: HTTP, JVM, engine and job-worker
- * metrics, and every metric the Grafana dashboard queries.
+ * metrics, and every metric the Grafana dashboard, the alerting rules and the workers' HPA query.
  */
 class MetricsApiTest extends ApplicationTest {
   private static final String PROCESS = "observability-probe";
@@ -135,6 +135,30 @@ class MetricsApiTest extends ApplicationTest {
                 assertThat(scrape)
                     .as("the dashboard queries %s", name)
                     .containsPattern("(?m)^" + Pattern.quote(name) + "[{ ]"));
+  }
+
+  @Test
+  void everyMetricTheAlertsAndTheWorkersHpaQueryIsExposed() throws Exception {
+    runJobs();
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            this::scrape, text -> line(text, "openmineral_job_duration_seconds_count", "failed"));
+    final String scrape = scrape();
+
+    assertThat(MonitoringRulesTest.metricNames())
+        .isNotEmpty()
+        .allSatisfy(
+            name ->
+                assertThat(scrape)
+                    .as("an alert or the adapter queries %s", name)
+                    .containsPattern("(?m)^" + Pattern.quote(name) + "[{ ]"));
+    // the backlog the workers' HPA scales on: activated minus handled, both counted per type
+    assertThat(scrape)
+        .containsPattern(
+            "(?m)^camunda_client_worker_job_total\\{[^}]*action=\"activated\"[^}]*type=\"kyc.screen\"")
+        .containsPattern(
+            "(?m)^camunda_client_worker_job_total\\{[^}]*action=\"handled\"[^}]*type=\"kyc.screen\"");
   }
 
   private static boolean line(final String scrape, final String metric, final String outcome) {

@@ -35,7 +35,9 @@ public record ImportIssue(int line, String rawDate, String rawValue, Kind kind, 
     /** The value is zero: accepted, but suspicious for a metal price. */
     ZERO_PRICE,
     /** Pricing dates (weekdays, or months) with no row, before this row. */
-    GAP
+    GAP,
+    /** The row names a price series that cannot be read (multi-series files only). */
+    UNKNOWN_SERIES
   }
 
   public ImportIssue {

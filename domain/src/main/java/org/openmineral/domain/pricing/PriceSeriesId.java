@@ -28,6 +28,39 @@ public record PriceSeriesId(Element metal, String market, PriceUnit unit) {
     return new PriceSeriesId(metal, market, unit);
   }
 
+  /**
+   * The id written as {@code metal/market/unit} ({@link #toString()}), or with dots instead of
+   * slashes as in URLs: {@code Cu/LME_CASH/USD_PER_T}, {@code Cu.LME_CASH.USD_PER_T}.
+   *
+   * @throws IllegalArgumentException naming the part that cannot be read
+   */
+  public static PriceSeriesId parse(final String code) {
+    final String[] parts = code == null ? new String[0] : code.trim().split("[/.]", -1);
+    if (parts.length != 3) {
+      throw new IllegalArgumentException(
+          "'" + code + "' is not a series code metal/market/unit, e.g. Cu/LME_CASH/USD_PER_T");
+    }
+    final PriceUnit unit;
+    try {
+      unit = PriceUnit.valueOf(parts[2].trim().toUpperCase(Locale.ROOT));
+    } catch (final IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "'"
+              + code
+              + "': unknown unit '"
+              + parts[2]
+              + "'; known: "
+              + java.util.Arrays.toString(PriceUnit.values()),
+          e);
+    }
+    return new PriceSeriesId(Element.ofSymbol(parts[0]), parts[1], unit);
+  }
+
+  /** The id as used in URLs: {@code Cu.LME_CASH.USD_PER_T}. */
+  public String urlCode() {
+    return metal.symbol() + "." + market + "." + unit;
+  }
+
   @Override
   public String toString() {
     return metal.symbol() + "/" + market + "/" + unit;

@@ -139,11 +139,37 @@ public final class WorldBankPinkSheet {
       throw new PriceImportException(
           source + ": expected a header starting with 'month' (World Bank Pink Sheet extract)");
     }
-    final List<String> header = records.get(0).toList();
+    final List<TableRow> rows = new ArrayList<>();
+    for (int r = 1; r < records.size(); r++) {
+      final CSVRecord record = records.get(r);
+      rows.add(
+          new TableRow(
+              r + 1, record.size() == 1 && record.get(0).isEmpty() ? List.of() : record.toList()));
+    }
+    return importTable(store, records.get(0).toList(), rows, source, attribution, rules);
+  }
+
+  /** A data row of a table: its line (or sheet row) number and its cells, month first. */
+  record TableRow(int line, List<String> cells) {}
+
+  /**
+   * Imports a table whose first column is the month ({@code YYYY-MM}) and whose other columns are
+   * named by World Bank series codes; shared by the CSV extract and the workbook.
+   */
+  static PinkSheetImport importTable(
+      final PriceSeriesStore store,
+      final List<String> header,
+      final List<TableRow> table,
+      final String source,
+      final String attribution,
+      final ImportRules rules) {
     final List<ImportReport> reports = new ArrayList<>();
     final Map<String, String> skipped = new LinkedHashMap<>();
     for (int col = 1; col < header.size(); col++) {
-      final String name = header.get(col).toUpperCase(Locale.ROOT);
+      final String name = header.get(col).trim().toUpperCase(Locale.ROOT);
+      if (name.isEmpty()) {
+        continue;
+      }
       final Column column = COLUMNS.get(name);
       if (column == null) {
         skipped.put(
@@ -151,14 +177,14 @@ public final class WorldBankPinkSheet {
         continue;
       }
       final List<RawPriceRow> rows = new ArrayList<>();
-      for (int r = 1; r < records.size(); r++) {
-        final CSVRecord record = records.get(r);
-        final int line = r + 1;
-        if (record.size() == 1 && record.get(0).isEmpty()) {
-          rows.add(new RawPriceRow(line, null, null));
+      for (final TableRow row : table) {
+        final List<String> cells = row.cells();
+        if (cells.isEmpty()) {
+          rows.add(new RawPriceRow(row.line(), null, null));
         } else {
           rows.add(
-              new RawPriceRow(line, record.get(0), col < record.size() ? record.get(col) : null));
+              new RawPriceRow(
+                  row.line(), cells.get(0), col < cells.size() ? cells.get(col) : null));
         }
       }
       reports.add(

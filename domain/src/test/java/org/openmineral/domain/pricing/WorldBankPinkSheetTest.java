@@ -25,17 +25,7 @@ class WorldBankPinkSheetTest {
   private static PinkSheetImport imported;
 
   static Path extract() {
-    Path dir = Path.of("").toAbsolutePath();
-    while (dir != null) {
-      final Path candidate =
-          dir.resolve("reference-data/prices/worldbank-pink-sheet/metals_monthly_nominal_usd.csv");
-      if (Files.isRegularFile(candidate)) {
-        return candidate;
-      }
-      dir = dir.getParent();
-    }
-    throw new IllegalStateException(
-        "reference-data not found above " + Path.of("").toAbsolutePath());
+    return ReferencePriceFiles.extract();
   }
 
   @BeforeAll

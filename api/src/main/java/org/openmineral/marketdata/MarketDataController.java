@@ -1,0 +1,259 @@
+package org.openmineral.marketdata;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.openmineral.domain.forecasting.PriceForecaster;
+import org.openmineral.domain.predeal.PreDealAnalysis;
+import org.openmineral.domain.predeal.PreDealAnalyst;
+import org.openmineral.domain.predeal.ProposedDeal;
+import org.openmineral.domain.pricing.PriceFixing;
+import org.openmineral.domain.pricing.PriceSeries;
+import org.openmineral.domain.pricing.PriceSeriesId;
+import org.openmineral.domain.pricing.UnknownPriceSeriesException;
+import org.openmineral.domain.pricing.WorldBankPinkSheet;
+import org.openmineral.domain.units.Element;
+import org.openmineral.marketdata.MarketDataProblems.NotFound;
+import org.openmineral.platform.web.InvalidRequestField;
+import org.openmineral.pricing.ValuationMapping;
+import org.openmineral.pricing.ValuationRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Market data: imports of price files and feeds, series and prices, pre-deal analysis. */
+@RestController
+@RequestMapping("/api/market-data")
+class MarketDataController {
+  private final MarketDataImports imports;
+  private final MarketPrices prices;
+  private final PreDealAnalyst analyst = new PreDealAnalyst(PriceForecaster.defaults());
+
+  MarketDataController(final MarketDataImports imports, final MarketPrices prices) {
+    this.imports = imports;
+    this.prices = prices;
+  }
+
+  /** {@code {"url": "https://..."}}: fetch and import. */
+  record UrlImport(String url) {}
+
+  @PostMapping(value = "/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ResponseEntity<ImportRecord> importFile(
+      @RequestPart(value = "file", required = false) final MultipartFile file,
+      final Authentication user) {
+    if (file == null || file.isEmpty()) {
+      throw new InvalidRequestField("file", "a non-empty file part named 'file' is needed");
+    }
+    final byte[] content;
+    try {
+      content = file.getBytes();
+    } catch (final IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    final String name =
+        file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
+            ? "upload"
+            : file.getOriginalFilename();
+    return created(imports.importFile(name, content, user.getName()));
+  }
+
+  @PostMapping(value = "/imports", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<ImportRecord> importUrl(
+      @RequestBody final UrlImport request, final Authentication user) {
+    if (request == null || request.url() == null || request.url().isBlank()) {
+      throw new InvalidRequestField("url", "a URL is needed");
+    }
+    return created(
+        imports.importUrl(request.url(), user.getName(), MarketDataImports.SourceKind.URL));
+  }
+
+  @GetMapping("/imports")
+  List<ImportRecord> imports(@RequestParam(defaultValue = "50") final int limit) {
+    if (limit < 1 || limit > 500) {
+      throw new InvalidRequestField("limit", "must be between 1 and 500, got " + limit);
+    }
+    return imports.list(limit);
+  }
+
+  @GetMapping("/imports/{id}")
+  ImportRecord importRecord(@PathVariable final String id) {
+    final UUID uuid;
+    try {
+      uuid = UUID.fromString(id);
+    } catch (final IllegalArgumentException e) {
+      throw new NotFound("no market data import " + id);
+    }
+    return imports.find(uuid);
+  }
+
+  /** A series as listed. */
+  record SeriesView(
+      String code,
+      String id,
+      String metal,
+      String market,
+      String unit,
+      String frequency,
+      int count,
+      LocalDate first,
+      LocalDate last,
+      String publisher,
+      String description,
+      String licence,
+      String attribution) {
+    static SeriesView of(final PriceSeries s) {
+      final List<PriceFixing> f = s.fixings();
+      return new SeriesView(
+          s.id().urlCode(),
+          s.id().toString(),
+          s.id().metal().symbol(),
+          s.id().market(),
+          s.id().unit().name(),
+          s.frequency().name(),
+          s.size(),
+          f.isEmpty() ? null : f.getFirst().date(),
+          f.isEmpty() ? null : f.getLast().date(),
+          s.provenance().publisher(),
+          s.provenance().description(),
+          s.provenance().licence(),
+          s.provenance().attribution());
+    }
+  }
+
+  @GetMapping("/series")
+  List<SeriesView> series() {
+    return prices.ids().stream()
+        .map(prices::find)
+        .flatMap(java.util.Optional::stream)
+        .map(SeriesView::of)
+        .toList();
+  }
+
+  /** A series' prices within a range. */
+  record PricesView(SeriesView series, List<PriceFixing> prices) {}
+
+  @GetMapping("/series/{code}/prices")
+  PricesView prices(
+      @PathVariable final String code,
+      @RequestParam(required = false) final String from,
+      @RequestParam(required = false) final String to) {
+    final PriceSeries series = series(code);
+    final LocalDate first = date(from, "from", LocalDate.MIN);
+    final LocalDate last = date(to, "to", LocalDate.MAX);
+    if (first.isAfter(last)) {
+      throw new InvalidRequestField("from", "from " + from + " is after to " + to);
+    }
+    return new PricesView(SeriesView.of(series), prices.prices(series, first, last));
+  }
+
+  /**
+   * {@code POST /api/market-data/pre-deal-analysis}: the metal (symbol), the series to use
+   * (default: the World Bank monthly series of the metal), the QP months and the lot with its terms
+   * in the shape of {@code POST /api/pricing/valuations} (its {@code prices} hold the other payable
+   * metals; the analysed metal's price comes from the forecast).
+   */
+  record PreDealRequest(
+      String metal, String series, String qpFirst, String qpLast, ValuationRequest valuation) {}
+
+  @PostMapping("/pre-deal-analysis")
+  PreDealAnalysis preDeal(@RequestBody final PreDealRequest request) {
+    if (request.metal() == null || request.metal().isBlank()) {
+      throw new InvalidRequestField("metal", "the metal symbol is needed, e.g. Cu");
+    }
+    final Element metal;
+    try {
+      metal = Element.ofSymbol(request.metal());
+    } catch (final IllegalArgumentException e) {
+      throw new InvalidRequestField("metal", e.getMessage());
+    }
+    final YearMonth qpFirst = month(request.qpFirst(), "qpFirst");
+    final YearMonth qpLast = request.qpLast() == null ? qpFirst : month(request.qpLast(), "qpLast");
+    if (request.valuation() == null) {
+      throw new InvalidRequestField("valuation", "the lot and its terms are needed");
+    }
+    final PriceSeries history;
+    if (request.series() == null || request.series().isBlank()) {
+      final PriceSeriesId id;
+      try {
+        id = WorldBankPinkSheet.seriesId(metal);
+      } catch (final UnknownPriceSeriesException e) {
+        throw new InvalidRequestField("metal", e.getMessage());
+      }
+      history =
+          prices
+              .find(id)
+              .orElseThrow(
+                  () ->
+                      new InvalidRequestField(
+                          "series", "no series " + id + " has been imported; import it first"));
+    } else {
+      history = series(request.series());
+    }
+    final var other =
+        new java.util.EnumMap<Element, org.openmineral.domain.units.Price>(Element.class);
+    other.putAll(ValuationMapping.prices(request.valuation()));
+    other.remove(metal);
+    return analyst.analyse(
+        new ProposedDeal(
+            metal,
+            qpFirst,
+            qpLast,
+            ValuationMapping.lot(request.valuation()),
+            ValuationMapping.terms(request.valuation()),
+            Map.copyOf(other)),
+        history);
+  }
+
+  private PriceSeries series(final String code) {
+    final PriceSeriesId id;
+    try {
+      id = PriceSeriesId.parse(code);
+    } catch (final IllegalArgumentException e) {
+      throw new InvalidRequestField("code", e.getMessage());
+    }
+    return prices.find(id).orElseThrow(() -> new NotFound("no price series " + id));
+  }
+
+  private static LocalDate date(final String text, final String field, final LocalDate absent) {
+    if (text == null || text.isBlank()) {
+      return absent;
+    }
+    try {
+      return LocalDate.parse(text.trim());
+    } catch (final DateTimeParseException e) {
+      throw new InvalidRequestField(field, "'" + text + "' is not a date YYYY-MM-DD");
+    }
+  }
+
+  private static YearMonth month(final String text, final String field) {
+    if (text == null || text.isBlank()) {
+      throw new InvalidRequestField(field, "a month YYYY-MM is needed");
+    }
+    try {
+      return YearMonth.parse(text.trim());
+    } catch (final DateTimeParseException e) {
+      throw new InvalidRequestField(field, "'" + text + "' is not a month YYYY-MM");
+    }
+  }
+
+  private static ResponseEntity<ImportRecord> created(final ImportRecord record) {
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .header("Location", "/api/market-data/imports/" + record.id())
+        .body(record);
+  }
+}

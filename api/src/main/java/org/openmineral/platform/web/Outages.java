@@ -1,0 +1,61 @@
+package org.openmineral.platform.web;
+
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLTransientException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/**
+ * Which failures mean "a dependency is down for a while" rather than "this request or job is
+ * wrong": the database unreachable or out of connections, a connection refused or lost (SQLState
+ * class 08), a service that said it is unavailable ({@link ServiceUnavailable}: Redis locks, the
+ * sanctions lists). HTTP answers them with 503 and jobs retry them without using up their retries.
+ */
+public final class Outages {
+  private Outages() {}
+
+  /** Whether {@code failure} or one of its causes is an outage of a dependency. */
+  public static boolean isOutage(final Throwable failure) {
+    return outage(failure) != null;
+  }
+
+  /** The outage's message, or the failure's when there is none. */
+  public static String describe(final Throwable failure) {
+    final Throwable outage = outage(failure);
+    final Throwable described = outage == null ? failure : outage;
+    return described.getClass().getSimpleName() + ": " + described.getMessage();
+  }
+
+  /** Whether the outage is the database's or a connection's, not a {@link ServiceUnavailable}. */
+  public static boolean isDatabaseOutage(final Throwable failure) {
+    final Throwable outage = outage(failure);
+    return outage != null && !(outage instanceof ServiceUnavailable);
+  }
+
+  /**
+   * SQLState class 08 (connection exception: refused, closed, lost mid-transaction) and 57P01-03
+   * (the server shutting down, crashed, or not accepting connections yet).
+   */
+  private static boolean connectionLost(final String state) {
+    return state != null && (state.startsWith("08") || state.startsWith("57P"));
+  }
+
+  private static Throwable outage(final Throwable failure) {
+    int depth = 0;
+    for (Throwable cause = failure; cause != null && depth < 20; cause = cause.getCause()) {
+      if (cause instanceof DataAccessResourceFailureException
+          || cause instanceof TransientDataAccessException
+          || cause instanceof CannotCreateTransactionException
+          || cause instanceof SQLTransientException
+          || cause instanceof ConnectException
+          || cause instanceof ServiceUnavailable
+          || cause instanceof SQLException sql && connectionLost(sql.getSQLState())) {
+        return cause;
+      }
+      depth++;
+    }
+    return null;
+  }
+}
