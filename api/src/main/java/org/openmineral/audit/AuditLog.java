@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.MessageIntent;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceCreationIntent;
 import io.camunda.zeebe.protocol.record.intent.UserTaskIntent;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -25,6 +27,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class AuditLog {
   public static final String NAME = "audit";
+
+  /**
+   * The variable in which the API names the user who started an instance or published a message
+   * (deal capture, amendment, cancellation, business events); audited as the entry's actor.
+   */
+  public static final String ACTOR_VARIABLE = "actor";
 
   /**
    * Value types not audited: job activation batches (the jobs' own events are audited; a batch
@@ -164,6 +172,12 @@ public final class AuditLog {
         && (record.getIntent() == UserTaskIntent.COMPLETED
             || record.getIntent() == UserTaskIntent.ASSIGNED)) {
       return text(value, "assignee");
+    }
+    // the API names the user behind the instances it starts and the messages it publishes
+    if (record.getRecordType() == RecordType.EVENT
+        && (record.getIntent() == MessageIntent.PUBLISHED
+            || record.getIntent() == ProcessInstanceCreationIntent.CREATED)) {
+      return text(value.path("variables"), ACTOR_VARIABLE);
     }
     return null;
   }
