@@ -310,6 +310,7 @@ class TradeLifecycleProcessTest extends DealProcessSupport {
                 .status())
         .isEqualTo(204);
     await(elementCompleted(instance, "end-cancelled-delay"));
+    await(instanceCompleted(instance));
     final Deal deal = awaitDeal(dealId, d -> d.status().equals("CANCELLED"));
     assertThat(reservationStatus(deal)).isEqualTo("RELEASED");
   }
