@@ -64,6 +64,12 @@ public class SecurityConfiguration {
     TRADER, DESK_HEAD, RISK, COMPLIANCE, LEGAL, OPERATIONS, AUDITOR, ADMIN
   };
 
+  /** Who may record a hedge's fill (price, time, broker) for the trade report. */
+  static final String[] HEDGE_EXECUTION = {TRADER, RISK, ADMIN};
+
+  /** Who may read the reports (desk members only their desk's figures). */
+  static final String[] REPORTS = {RISK, DESK_HEAD, COMPLIANCE, AUDITOR, ADMIN};
+
   /** Who may import market data (prices); every authenticated user may read it. */
   static final String[] MARKET_DATA_IMPORT = {RISK, ADMIN};
 
@@ -130,6 +136,14 @@ public class SecurityConfiguration {
                     .hasAnyRole(authorities(DEAL_READ))
                     .requestMatchers("/api/deals", "/api/deals/**")
                     .hasAnyRole(authorities(DEAL_CAPTURE))
+                    .requestMatchers(HttpMethod.POST, "/api/hedges/*/execution")
+                    .hasAnyRole(authorities(HEDGE_EXECUTION))
+                    .requestMatchers(HttpMethod.GET, "/api/hedges", "/api/hedges/*")
+                    .hasAnyRole(authorities(DEAL_READ))
+                    .requestMatchers("/api/hedges", "/api/hedges/**")
+                    .hasAnyRole(authorities(HEDGE_EXECUTION))
+                    .requestMatchers("/api/reports/**")
+                    .hasAnyRole(authorities(REPORTS))
                     .requestMatchers(HttpMethod.POST, "/api/market-data/imports")
                     .hasAnyRole(authorities(MARKET_DATA_IMPORT))
                     .requestMatchers(HttpMethod.POST, "/api/market-data/pre-deal-analysis")
