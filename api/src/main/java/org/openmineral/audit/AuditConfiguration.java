@@ -1,5 +1,6 @@
 package org.openmineral.audit;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import javax.sql.DataSource;
 import org.openmineral.engine.EmbeddedEngine;
 import org.openmineral.engine.feed.FeedSubscription;
@@ -21,12 +22,17 @@ public class AuditConfiguration {
     return new AuditVerifier(dataSource, transactions);
   }
 
+  @Bean
+  InstanceHistory instanceHistory(final DataSource dataSource, final ObjectMapper json) {
+    return new InstanceHistory(new JdbcTemplate(dataSource), json);
+  }
+
   @Configuration(proxyBeanMethods = false)
   @Conditional(EmbeddedEngineMode.class)
   static class Embedded {
     @Bean
-    AuditLog auditLog(final JdbcTemplate jdbc, final PlatformTransactionManager transactions) {
-      return new AuditLog(jdbc, new TransactionTemplate(transactions));
+    AuditLog auditLog(final DataSource dataSource, final PlatformTransactionManager transactions) {
+      return new AuditLog(dataSource, new TransactionTemplate(transactions));
     }
 
     /** Feeds the audit log from where it stopped; closed before the engine. */

@@ -1,15 +1,10 @@
 package org.openmineral.audit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,28 +21,12 @@ import org.springframework.web.bind.annotation.RestController;
 class AuditController {
   static final URI NOT_FOUND = URI.create("https://openmineral.org/problems/not-found");
 
-  /** The events of an instance's history: value type → intents. */
-  private static final String HISTORY_EVENTS =
-      """
-      (value_type = 'PROCESS_INSTANCE' and intent in
-          ('ELEMENT_ACTIVATED', 'ELEMENT_COMPLETED', 'ELEMENT_TERMINATED', 'SEQUENCE_FLOW_TAKEN'))
-      or (value_type = 'USER_TASK' and intent in
-          ('CREATED', 'ASSIGNED', 'UPDATED', 'COMPLETED', 'CANCELED'))
-      or (value_type = 'VARIABLE' and intent in ('CREATED', 'UPDATED'))
-      or (value_type = 'INCIDENT' and intent in ('CREATED', 'RESOLVED'))
-      or (value_type = 'PROCESS_MESSAGE_SUBSCRIPTION' and intent = 'CORRELATED')
-      or (value_type = 'TIMER' and intent in ('CREATED', 'TRIGGERED', 'CANCELED'))
-      or (value_type = 'JOB' and intent in ('CREATED', 'COMPLETED', 'FAILED', 'ERROR_THROWN'))
-      """;
-
   private final AuditVerifier verifier;
-  private final JdbcTemplate jdbc;
-  private final ObjectMapper json;
+  private final InstanceHistory history;
 
-  AuditController(final AuditVerifier verifier, final JdbcTemplate jdbc, final ObjectMapper json) {
+  AuditController(final AuditVerifier verifier, final InstanceHistory history) {
     this.verifier = verifier;
-    this.jdbc = jdbc;
-    this.json = json;
+    this.history = history;
   }
 
   @GetMapping("/audit/verify")
@@ -62,45 +41,7 @@ class AuditController {
 
   @GetMapping("/process-instances/{key}/history")
   Map<String, Object> history(@PathVariable final long key) {
-    final List<Map<String, Object>> events =
-        jdbc.query(
-            "select position, record_timestamp, value_type, intent, record_key, element_id,"
-                + " bpmn_process_id, actor, record_json from audit_entry"
-                + " where process_instance_key = ? and record_type = 'EVENT' and ("
-                + HISTORY_EVENTS
-                + ") order by partition_id, position",
-            (rs, i) -> {
-              final JsonNode value = value(rs.getString(9));
-              final Map<String, Object> event = new LinkedHashMap<>();
-              event.put("position", rs.getLong(1));
-              event.put("timestamp", rs.getTimestamp(2).toInstant());
-              event.put("valueType", rs.getString(3));
-              event.put("intent", rs.getString(4));
-              event.put("key", rs.getLong(5));
-              event.put("elementId", rs.getString(6));
-              event.put("elementType", value.path("bpmnElementType").asText(null));
-              event.put("bpmnProcessId", rs.getString(7));
-              event.put("actor", rs.getString(8));
-              event.put("value", value);
-              return event;
-            },
-            key);
-    if (events.isEmpty()) {
-      throw new UnknownProcessInstance(key);
-    }
-    final Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("processInstanceKey", key);
-    answer.put("bpmnProcessId", events.get(0).get("bpmnProcessId"));
-    answer.put("events", events);
-    return answer;
-  }
-
-  private JsonNode value(final String recordJson) {
-    try {
-      return json.readTree(recordJson).path("value");
-    } catch (final JsonProcessingException e) {
-      throw new IllegalStateException("an audit entry is not JSON", e);
-    }
+    return history.of(key).orElseThrow(() -> new UnknownProcessInstance(key));
   }
 
   @ExceptionHandler(UnknownProcessInstance.class)

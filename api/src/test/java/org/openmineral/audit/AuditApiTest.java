@@ -97,6 +97,26 @@ class AuditApiTest extends ProcessTest {
               assertThat(e.get("valueType").asText()).isEqualTo("VARIABLE");
               assertThat(e.get("value").get("name").asText()).isEqualTo("complianceDecision");
             });
+    // the structured history: the instance, its user task with who completed it and what
+    assertThat(history.get("instances"))
+        .singleElement()
+        .satisfies(
+            i -> {
+              assertThat(i.get("processInstanceKey").asLong()).isEqualTo(instance);
+              assertThat(i.get("state").asText()).isEqualTo("COMPLETED");
+              assertThat(i.get("endedAt").isNull()).isFalse();
+            });
+    assertThat(history.get("userTasks"))
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(t.get("elementId").asText()).isEqualTo("compliance-decision");
+              assertThat(t.get("state").asText()).isEqualTo("COMPLETED");
+              assertThat(t.get("completedBy").asText()).isEqualTo("compliance");
+              assertThat(t.get("variables").get("complianceDecision").asText()).isEqualTo("REJECT");
+            });
+    assertThat(events(history))
+        .allSatisfy(e -> assertThat(e.get("processInstanceKey").asLong()).isEqualTo(instance));
     assertThat(send("/api/process-instances/" + instance + "/history", "admin").statusCode())
         .isEqualTo(200);
     assertThat(send("/api/process-instances/" + instance + "/history", "trader").statusCode())
