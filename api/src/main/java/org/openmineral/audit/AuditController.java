@@ -1,14 +1,22 @@
 package org.openmineral.audit;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.openmineral.platform.web.InvalidRequestField;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -23,10 +31,13 @@ class AuditController {
 
   private final AuditVerifier verifier;
   private final InstanceHistory history;
+  private final AuditReport report;
 
-  AuditController(final AuditVerifier verifier, final InstanceHistory history) {
+  AuditController(
+      final AuditVerifier verifier, final InstanceHistory history, final AuditReport report) {
     this.verifier = verifier;
     this.history = history;
+    this.report = report;
   }
 
   @GetMapping("/audit/verify")
@@ -36,12 +47,62 @@ class AuditController {
     answer.put("valid", result.valid());
     answer.put("entries", result.entries());
     answer.put("firstBrokenEntry", result.firstBrokenEntry());
+    answer.put("archivedEntries", result.archivedEntries());
     return answer;
   }
 
   @GetMapping("/process-instances/{key}/history")
   Map<String, Object> history(@PathVariable final long key) {
     return history.of(key).orElseThrow(() -> new UnknownProcessInstance(key));
+  }
+
+  /** The instance's audit report: {@code format=html} (default) or {@code pdf}. */
+  @GetMapping("/process-instances/{key}/audit-report")
+  ResponseEntity<?> auditReport(
+      @PathVariable final long key,
+      @RequestParam(defaultValue = "html") final String format,
+      final Principal principal) {
+    final ReportFormat reportFormat = ReportFormat.of(format);
+    final String html =
+        report
+            .html(
+                key,
+                new AuditReport.Subject(
+                    "process instance " + key,
+                    "The history of process instance "
+                        + key
+                        + " and of the instances it called, from the audit log."),
+                principal == null ? null : principal.getName())
+            .orElseThrow(() -> new UnknownProcessInstance(key));
+    return reportFormat.response(html, "audit-report-" + key);
+  }
+
+  /** The formats of an audit report. */
+  enum ReportFormat {
+    HTML,
+    PDF;
+
+    static ReportFormat of(final String format) {
+      return switch (format.toLowerCase(java.util.Locale.ROOT)) {
+        case "html" -> HTML;
+        case "pdf" -> PDF;
+        default -> throw new InvalidRequestField("format", "must be html or pdf");
+      };
+    }
+
+    ResponseEntity<?> response(final String html, final String fileName) {
+      if (this == HTML) {
+        return ResponseEntity.ok()
+            .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+            .body(html);
+      }
+      return ResponseEntity.ok()
+          .contentType(MediaType.APPLICATION_PDF)
+          .header(
+              HttpHeaders.CONTENT_DISPOSITION,
+              ContentDisposition.inline().filename(fileName + ".pdf").build().toString())
+          .body(AuditReport.pdf(html));
+    }
   }
 
   @ExceptionHandler(UnknownProcessInstance.class)
