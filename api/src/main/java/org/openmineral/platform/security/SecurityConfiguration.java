@@ -148,7 +148,7 @@ public class SecurityConfiguration {
                     .hasAnyRole(authorities(MARKET_DATA_IMPORT))
                     .requestMatchers(HttpMethod.POST, "/api/market-data/pre-deal-analysis")
                     .hasAnyRole(authorities(PRICING))
-                    .requestMatchers("/api/audit/**")
+                    .requestMatchers("/api/audit/**", "/api/process-instances/*/audit-report")
                     .hasAnyRole(authorities(AUDIT))
                     .requestMatchers("/api/process-instances/*/history")
                     .hasAnyRole(authorities(PROCESS_HISTORY))
