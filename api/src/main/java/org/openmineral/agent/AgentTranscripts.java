@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 /**
  * The append-only {@code agent_transcript} table of {@code V13__agents.sql}: the steps of agent
  * runs that belong to no process instance (the copilot), one row per step, keyed by the
- * conversation (the task's subject) and the step's number.
+ * conversation (the task's subject) and the step's number within the conversation.
  */
 @Component
 public class AgentTranscripts implements AgentAuditTrail {
@@ -29,14 +29,16 @@ public class AgentTranscripts implements AgentAuditTrail {
     } catch (final JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+    // numbered within the conversation, across its runs (one run per message)
     jdbc.update(
         "insert into agent_transcript (conversation, agent, actor, sequence, kind, content)"
-            + " values (?, ?, ?, ?, ?, ?)",
+            + " select ?, ?, ?, coalesce(max(sequence), 0) + 1, ?, ? from agent_transcript"
+            + " where conversation = ?",
         task.subject(),
         task.agent(),
         task.actor(),
-        step.sequence(),
         step.kind().name(),
-        content);
+        content,
+        task.subject());
   }
 }

@@ -58,6 +58,11 @@ public final class ConfiguredModels implements AgentModels {
     return streaming;
   }
 
+  @Override
+  public Optional<StreamingChatModel> streamingChatModel(final AgentTask task) {
+    return streaming;
+  }
+
   /** What is configured, for logs and problems. */
   public String description() {
     return description;

@@ -1,6 +1,7 @@
 package org.openmineral.agent;
 
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
 public class ScriptedAgentModels implements AgentModels {
   private final ConfiguredModels configured;
   private final Map<String, ChatModel> scripts = new ConcurrentHashMap<>();
+  private final Map<String, StreamingChatModel> streamingScripts = new ConcurrentHashMap<>();
 
   public ScriptedAgentModels(final ConfiguredModels configured) {
     this.configured = configured;
@@ -27,6 +29,17 @@ public class ScriptedAgentModels implements AgentModels {
   /** Tasks about {@code subject} talk to {@code model} from now on. */
   public void script(final String subject, final ChatModel model) {
     scripts.put(subject, model);
+  }
+
+  /** Streaming tasks (the copilot) about {@code subject} talk to {@code model} from now on. */
+  public void script(final String subject, final StreamingChatModel model) {
+    streamingScripts.put(subject, model);
+  }
+
+  @Override
+  public Optional<StreamingChatModel> streamingChatModel(final AgentTask task) {
+    final StreamingChatModel scripted = streamingScripts.get(task.subject());
+    return scripted != null ? Optional.of(scripted) : configured.streamingChatModel(task);
   }
 
   @Override

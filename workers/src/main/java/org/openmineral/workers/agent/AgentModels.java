@@ -1,6 +1,7 @@
 package org.openmineral.workers.agent;
 
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
 import java.util.Optional;
 
 /**
@@ -12,4 +13,9 @@ public interface AgentModels {
 
   /** The model for {@code task}, or empty when none is configured. */
   Optional<ChatModel> chatModel(AgentTask task);
+
+  /** The streaming model for {@code task} (the copilot), or empty when none is configured. */
+  default Optional<StreamingChatModel> streamingChatModel(final AgentTask task) {
+    return Optional.empty();
+  }
 }
