@@ -211,6 +211,18 @@ public class KnowledgeIndex implements ReferenceLibrary {
         .toList();
   }
 
+  @Override
+  public boolean has(final String collection, final String document) {
+    if (index.get().isEmpty()) {
+      ensureBuilt();
+    }
+    return index.get().stream()
+        .anyMatch(
+            p ->
+                p.passage().collection().equals(collection)
+                    && p.passage().document().equals(document));
+  }
+
   /** The collections the index holds, with their passage counts. */
   public Map<String, Long> collections() {
     return index.get().stream()

@@ -32,4 +32,7 @@ public interface ReferenceLibrary {
    * @throws IllegalStateException when the index is not built yet
    */
   List<Passage> search(String query, String collection, int limit);
+
+  /** Whether the library has the document {@code collection/document}. */
+  boolean has(String collection, String document);
 }
