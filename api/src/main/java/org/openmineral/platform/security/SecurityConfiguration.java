@@ -73,6 +73,12 @@ public class SecurityConfiguration {
   /** Who may import market data (prices); every authenticated user may read it. */
   static final String[] MARKET_DATA_IMPORT = {RISK, ADMIN};
 
+  /** Who may talk to the copilot (it reads deals, exposure, tasks and prices for them). */
+  static final String[] COPILOT = {TRADER, DESK_HEAD, RISK, OPERATIONS, ADMIN};
+
+  /** Who may rebuild the knowledge index; every authenticated user may search it. */
+  static final String[] KNOWLEDGE_INDEX = {ADMIN};
+
   @Bean
   SecurityFilterChain apiSecurity(
       final HttpSecurity http,
@@ -152,6 +158,10 @@ public class SecurityConfiguration {
                     .hasAnyRole(authorities(AUDIT))
                     .requestMatchers("/api/process-instances/*/history")
                     .hasAnyRole(authorities(PROCESS_HISTORY))
+                    .requestMatchers("/api/copilot/**")
+                    .hasAnyRole(authorities(COPILOT))
+                    .requestMatchers(HttpMethod.POST, "/api/knowledge/index")
+                    .hasAnyRole(authorities(KNOWLEDGE_INDEX))
                     .anyRequest()
                     .authenticated())
         .oauth2ResourceServer(
