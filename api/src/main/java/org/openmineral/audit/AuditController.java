@@ -4,11 +4,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,9 +23,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The audit log over HTTP: verification of its hash chain, and the history of one process instance
- * (the events needed to replay its token flow on the diagram). Who may call them is configured in
- * {@code SecurityConfiguration}.
+ * The audit log over HTTP: verification of its hash chain, the history of one process instance (the
+ * events needed to replay its token flow on the diagram) and the diagram itself. Who may call them
+ * is configured in {@code SecurityConfiguration}.
  */
 @RestController
 @RequestMapping("/api")
@@ -95,6 +101,33 @@ class AuditController {
     return answer;
   }
 
+  /**
+   * The BPMN XML of a deployed process definition, from the audit log's record of its deployment,
+   * so the diagram an instance ran on can be drawn even after newer versions were deployed.
+   */
+  @GetMapping("/process-definitions/{key}/xml")
+  ResponseEntity<String> processDefinitionXml(@PathVariable final long key) {
+    final List<String> records =
+        jdbc.queryForList(
+            "select record_json from audit_entry where value_type = 'PROCESS'"
+                + " and record_type = 'EVENT' and record_key = ? order by position limit 1",
+            String.class,
+            key);
+    if (records.isEmpty()) {
+      throw new UnknownProcessDefinition(key);
+    }
+    final JsonNode resource = value(records.get(0)).path("resource");
+    if (!resource.isTextual()) {
+      throw new UnknownProcessDefinition(key);
+    }
+    final String xml =
+        new String(Base64.getDecoder().decode(resource.asText()), StandardCharsets.UTF_8);
+    return ResponseEntity.ok()
+        .contentType(new MediaType("application", "xml", StandardCharsets.UTF_8))
+        .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePrivate())
+        .body(xml);
+  }
+
   private JsonNode value(final String recordJson) {
     try {
       return json.readTree(recordJson).path("value");
@@ -112,6 +145,26 @@ class AuditController {
     problem.setTitle("Not found");
     problem.setProperty("processInstanceKey", e.key);
     return problem;
+  }
+
+  @ExceptionHandler(UnknownProcessDefinition.class)
+  ProblemDetail notFound(final UnknownProcessDefinition e) {
+    final ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.NOT_FOUND, "No process definition " + e.key + " in the audit log.");
+    problem.setType(NOT_FOUND);
+    problem.setTitle("Not found");
+    problem.setProperty("processDefinitionKey", e.key);
+    return problem;
+  }
+
+  static final class UnknownProcessDefinition extends RuntimeException {
+    private final long key;
+
+    UnknownProcessDefinition(final long key) {
+      super(null, null, false, false);
+      this.key = key;
+    }
   }
 
   static final class UnknownProcessInstance extends RuntimeException {
