@@ -17,6 +17,8 @@ async function expectText(locator, text) {
   await locator.filter({ hasText: text }).first().waitFor();
 }
 
+const PRICES_CSV = new URL('../../reference-data/prices/worldbank-pink-sheet/metals_monthly_nominal_usd.csv', import.meta.url).pathname;
+
 export async function scenario({ page, base, step, shot }) {
   const counterpartyName = `Atacama Cobre ${Date.now().toString(36)}`;
 
@@ -82,7 +84,7 @@ export async function scenario({ page, base, step, shot }) {
 
   await step('the task form renders with the counterparty beside it', async () => {
     await page.getByRole('row').filter({ hasText: 'Decide on onboarding' }).first().getByRole('link').click();
-    await page.getByRole('heading', { name: 'Decide on onboarding' }).waitFor();
+    await page.getByRole('heading', { name: 'Decide on onboarding', level: 3 }).waitFor();
     await page.locator('.fjs-container').waitFor();
     const name = page.locator('.fjs-container input[readonly]').first();
     await name.waitFor();
@@ -109,6 +111,49 @@ export async function scenario({ page, base, step, shot }) {
     await page.locator('aside').getByText('Counterparties').click();
     await page.getByRole('link', { name: counterpartyName }).click();
     await page.getByTestId('kyc-status').filter({ hasText: 'APPROVED' }).waitFor({ timeout: 30_000 });
+  });
+
+  await step('risk imports prices and sees their history', async () => {
+    await signOut(page);
+    await signIn(page, base, 'risk');
+    await page.locator('aside').getByText('Risk and prices').click();
+    await page.getByRole('heading', { name: 'Risk and prices' }).waitFor();
+    await page.getByText('No price series yet').waitFor();
+    await page.locator('input[type=file]').setInputFiles(PRICES_CSV);
+    await page.getByText(/^COMPLETED: \d+ prices added/).waitFor({ timeout: 60_000 });
+    await page.getByTestId('price-chart').locator('.recharts-line path').first().waitFor();
+    await shot('08-prices.png');
+  });
+
+  await step('pre-deal price risk: forecast band and NSR sensitivity', async () => {
+    await page.getByRole('tab', { name: 'Pre-deal price risk' }).click();
+    await page.getByRole('button', { name: 'Analyse' }).click();
+    await page.getByText('Annualised volatility').waitFor();
+    await page.getByRole('cell', { name: '-10 %' }).or(page.getByRole('cell', { name: '-10.0 %' })).first().waitFor();
+    await shot('09-pre-deal-risk.png');
+  });
+
+  await step('credit headroom by counterparty', async () => {
+    await page.getByRole('tab', { name: 'Credit headroom' }).click();
+    await page.getByText(counterpartyName).first().waitFor();
+    await shot('10-credit-headroom.png');
+    await signOut(page);
+  });
+
+  await step('the auditor replays the onboarding on its diagram, with the audit chain verified', async () => {
+    await signIn(page, base, 'auditor');
+    await page.locator('aside').getByText('Process replay').click();
+    await page.getByTestId('audit-verification').filter({ hasText: 'Audit chain verified' }).waitFor({ timeout: 60_000 });
+    await page.getByRole('link', { name: counterpartyName }).click();
+    await page.getByTestId('bpmn-diagram').locator('.djs-element').first().waitFor();
+    await page.locator('.bjs-powered-by').waitFor(); // the bpmn.io watermark stays visible
+    await page.locator('.replay-completed').first().waitFor();
+    const position = page.getByTestId('replay-position');
+    const end = await position.textContent();
+    await page.getByRole('button', { name: 'Step back' }).click();
+    if ((await position.textContent()) === end) throw new Error('stepping back did not move the replay');
+    await page.getByTestId('replay-current').filter({ hasText: 'compliance-decision' }).or(page.getByTestId('replay-current')).first().waitFor();
+    await shot('11-replay.png');
   });
 
   await step('the inbox is usable at tablet width', async () => {

@@ -8,6 +8,8 @@ import { TaskPage } from './tasks/TaskPage';
 import { LiveEventsProvider } from './live/LiveEvents';
 import { CounterpartyList } from './counterparties/CounterpartyList';
 import { CounterpartyPage } from './counterparties/CounterpartyPage';
+import { RiskPage } from './risk/RiskPage';
+import { ReplayPage } from './replay/ReplayPage';
 
 export function App() {
   const { session } = useAuth();
@@ -19,7 +21,10 @@ export function App() {
           <Route index element={<Navigate to="/tasks" replace />} />
           <Route path="/tasks" element={<TaskInbox />} />
           <Route path="/tasks/:key" element={<TaskPage />} />
- <Route path="/counterparties" element={<CounterpartyList />} />
+          <Route path="/counterparties" element={<CounterpartyList />} />
+          <Route path="/risk" element={<RiskPage />} />
+          <Route path="/replay" element={<ReplayPage />} />
+          <Route path="/replay/:key" element={<ReplayPage />} />
           <Route path="/counterparties/:id" element={<CounterpartyPage />} />
           <Route path="*" element={<Result status="404" title="Not found" subTitle="No page at this address." />} />
         </Route>

@@ -15,6 +15,8 @@ export const CAN = {
   replay: ['auditor', 'admin', 'compliance', 'risk', 'desk-head'],
   /** GET /api/audit/verify */
   verifyAudit: ['auditor', 'admin'],
+  /** POST /api/market-data/imports */
+  importPrices: ['risk', 'admin'],
   /** The trading desk: deals */
   desk: ['trader', 'desk-head', 'risk', 'operations', 'admin', 'auditor', 'compliance', 'legal'],
   /** POST /api/deals */
