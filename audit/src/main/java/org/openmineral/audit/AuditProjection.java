@@ -196,8 +196,8 @@ public final class AuditProjection {
   /**
    * Who acted, where the record tells: a user task's assignee on its {@code ASSIGNED} and {@code
    * COMPLETED} events; the {@link #ACTOR_VARIABLE} the API sets on the instances it creates and the
-   * messages it publishes. The task API claims an unassigned task for the caller before completing it
-   * and refuses to complete a task assigned to somebody else, so the assignee is the user who
+   * messages it publishes. The task API claims an unassigned task for the caller before completing
+   * it and refuses to complete a task assigned to somebody else, so the assignee is the user who
    * completed it.
    */
   private static String actor(final Record<?> record, final JsonNode value) {

@@ -11,6 +11,7 @@ import static org.openmineral.platform.security.Roles.TRADER;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.stream.Stream;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -114,6 +115,8 @@ public class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers(HttpMethod.POST, TokenController.PATH)
                     .permitAll()
+                    .requestMatchers(SecurityConfiguration::webApp)
+                    .permitAll()
                     .requestMatchers("/api/pricing/**")
                     .hasAnyRole(authorities(PRICING))
                     .requestMatchers("/api/compliance/**")
@@ -179,6 +182,22 @@ public class SecurityConfiguration {
                     .authenticationEntryPoint(problems.entryPoint())
                     .accessDeniedHandler(problems.accessDeniedHandler()));
     return http.build();
+  }
+
+  /**
+   * The web app's files and routes (GET or HEAD of anything outside {@code /api} and {@code
+   * /actuator}): public, since the app signs in through the API and holds no data itself.
+   */
+  static boolean webApp(final HttpServletRequest request) {
+    final String method = request.getMethod();
+    if (!HttpMethod.GET.matches(method) && !HttpMethod.HEAD.matches(method)) {
+      return false;
+    }
+    final String path = request.getRequestURI().substring(request.getContextPath().length());
+    return !path.equals("/api")
+        && !path.startsWith("/api/")
+        && !path.equals("/actuator")
+        && !path.startsWith("/actuator/");
   }
 
   private static String[] authorities(final String[] roles) {
