@@ -321,6 +321,40 @@ class TradeLifecycleProcessTest extends DealProcessSupport {
   }
 
   @Test
+  void theDealShowsTheOpenTasksOfTheProcessesItCalled() {
+    // given a deal large enough (about 666 t payable copper) for its hedge to need a trader
+    final String counterparty = approvedCounterparty("Big Hedge Mining", 10_000_000);
+    final JsonNode captured = capture("trader", dealBody(counterparty, 3000, 1_000_000));
+    final String dealId = captured.get("id").asText();
+    final long instance = Long.parseLong(captured.get("processInstanceKey").asText());
+    approveAndClearContract(instance);
+    final long hedging = awaitCalledInstance(instance, "hedging");
+    awaitUserTask(hedging, "approve-hedge");
+
+    // then the deal lists the hedging's approval among its open tasks
+    final JsonNode task =
+        org.awaitility.Awaitility.await()
+            .atMost(WAIT)
+            .until(
+                () -> {
+                  for (final JsonNode t :
+                      get("trader", "/api/deals/" + dealId).body().get("openTasks")) {
+                    if (t.get("elementId").asText().equals("approve-hedge")) {
+                      return t;
+                    }
+                  }
+                  return null;
+                },
+                java.util.Objects::nonNull);
+    assertThat(task.get("processId").asText()).isEqualTo("hedging");
+    assertThat(task.get("processInstanceKey").asText()).isEqualTo(Long.toString(hedging));
+    assertThat(task.get("candidateGroups")).extracting(JsonNode::asText).containsExactly("trader");
+    assertThat(post("trader", "/api/deals/" + dealId + "/cancel", Map.of()).status())
+        .isEqualTo(202);
+    await(instanceCompleted(instance));
+  }
+
+  @Test
   void missedShipmentEventsRemindWeeklyAndEscalateAtTheDeadline() {
     // given a deal in execution with a 30-day logistics deadline and no shipment news
     final String counterparty = approvedCounterparty("Late Vessel Corp", 10_000_000);
