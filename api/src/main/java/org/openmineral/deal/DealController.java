@@ -70,6 +70,8 @@ class DealController {
       String key,
       String name,
       String elementId,
+      String processId,
+      String processInstanceKey,
       List<String> candidateGroups,
       String assignee,
       String dueDate) {}
@@ -296,22 +298,31 @@ class DealController {
   }
 
   private DealResponse detailed(final Deal deal) {
+    // the trade lifecycle's own tasks, then those of the instances it called (hedging, settlement)
+    final java.util.Set<Long> instances = new java.util.LinkedHashSet<>();
+    if (deal.processInstanceKey() != null) {
+      instances.add(deal.processInstanceKey());
+      instances.addAll(store.instancesOf(deal.id()));
+    }
     final List<OpenTask> open =
-        deal.processInstanceKey() == null
-            ? List.of()
-            : tasks
-                .search(new UserTaskFilter(null, null, deal.processInstanceKey(), null, false), 100)
-                .stream()
-                .map(
-                    t ->
-                        new OpenTask(
-                            Long.toString(t.key()),
-                            t.name(),
-                            t.elementId(),
-                            t.candidateGroups(),
-                            t.assignee(),
-                            t.dueDate()))
-                .toList();
+        instances.stream()
+            .flatMap(
+                instance ->
+                    tasks
+                        .search(new UserTaskFilter(null, null, instance, null, false), 100)
+                        .stream())
+            .map(
+                t ->
+                    new OpenTask(
+                        Long.toString(t.key()),
+                        t.name(),
+                        t.elementId(),
+                        t.processDefinitionId(),
+                        Long.toString(t.processInstanceKey()),
+                        t.candidateGroups(),
+                        t.assignee(),
+                        t.dueDate()))
+            .toList();
     final List<ActivityLine> activity =
         store.activity(deal.id()).stream()
             .map(a -> new ActivityLine(a.at(), a.actor(), a.action(), a.detail()))
