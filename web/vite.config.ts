@@ -21,5 +21,7 @@ export default defineConfig({
     setupFiles: ['src/test-setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
+    // generous: the suite also runs on small, busy build machines (2 cores running the JVM builds)
+    testTimeout: 30000,
   },
 });
