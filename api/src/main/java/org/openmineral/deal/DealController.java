@@ -15,14 +15,13 @@ import org.openmineral.deal.DealRequests.AmendRequest;
 import org.openmineral.deal.DealRequests.CancelRequest;
 import org.openmineral.deal.DealRequests.CaptureRequest;
 import org.openmineral.deal.DealRequests.EventRequest;
-import org.openmineral.platform.security.Roles;
+import org.openmineral.platform.security.Desks;
 import org.openmineral.platform.web.InvalidRequestField;
 import org.openmineral.task.UserTaskFilter;
 import org.openmineral.task.UserTaskQueries;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -125,7 +124,7 @@ class DealController {
     final String key = idempotencyKey(idempotencyKey, request.requestId(), "requestId");
     final DealRequests.Parties parties = DealRequests.parties(request);
     final DealTerms terms = DealRequests.terms(request, parties.metal(), json);
-    final String userDesk = desk(user);
+    final String userDesk = Desks.of(user);
     String desk =
         request.desk() == null || request.desk().isBlank()
             ? userDesk
@@ -182,7 +181,7 @@ class DealController {
     final int pageNumber = number(page, "page", 0, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE);
     final int pageSize = number(size, "size", 20, 1, MAX_PAGE_SIZE);
     final DealStore.Filter filter =
-        new DealStore.Filter(statusFilter, counterpartyId, deskFilter, desk(user));
+        new DealStore.Filter(statusFilter, counterpartyId, deskFilter, Desks.of(user));
     final long total = store.count(filter);
     return new PageResponse(
         store.list(filter, pageNumber, pageSize).stream()
@@ -277,24 +276,11 @@ class DealController {
       throw new NotFound(id);
     }
     final Deal deal = service.find(uuid).orElseThrow(() -> new NotFound(id));
-    final String desk = desk(user);
+    final String desk = Desks.of(user);
     if (desk != null && !desk.equals(deal.desk())) {
       throw new OtherDesk("Deal " + id + " belongs to another desk than yours (" + desk + ").");
     }
     return deal;
-  }
-
-  /** The caller's desk: the token's {@code desk} claim; admins and users without one see all. */
-  static String desk(final Authentication user) {
-    if (user.getAuthorities().stream()
-        .anyMatch(a -> a.getAuthority().equals("ROLE_" + Roles.authorityName(Roles.ADMIN)))) {
-      return null;
-    }
-    if (user instanceof JwtAuthenticationToken token) {
-      final String desk = token.getToken().getClaimAsString("desk");
-      return desk == null || desk.isBlank() ? null : desk;
-    }
-    return null;
   }
 
   private DealResponse detailed(final Deal deal) {
