@@ -117,6 +117,10 @@ public class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers(SecurityConfiguration::webApp)
                     .permitAll()
+                    // the API's description (OpenAPI) and its browser: no data, only the contract
+                    .requestMatchers(
+                        "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                    .permitAll()
                     .requestMatchers("/api/pricing/**")
                     .hasAnyRole(authorities(PRICING))
                     .requestMatchers("/api/compliance/**")
