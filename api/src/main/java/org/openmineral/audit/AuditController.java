@@ -1,17 +1,25 @@
 package org.openmineral.audit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.time.Duration;
+import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.openmineral.platform.web.InvalidRequestField;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,9 +28,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The audit log over HTTP: verification of its hash chain, and the history of one process instance
- * (the events needed to replay its token flow on the diagram). Who may call them is configured in
- * {@code SecurityConfiguration}.
+ * The audit log over HTTP: verification of its hash chain, the history of one process instance (the
+ * events needed to replay its token flow on the diagram), its audit report, and the diagram itself.
+ * Who may call them is configured in {@code SecurityConfiguration}.
  */
 @RestController
 @RequestMapping("/api")
@@ -32,12 +40,20 @@ class AuditController {
   private final AuditVerifier verifier;
   private final InstanceHistory history;
   private final AuditReport report;
+  private final JdbcTemplate jdbc;
+  private final ObjectMapper json;
 
   AuditController(
-      final AuditVerifier verifier, final InstanceHistory history, final AuditReport report) {
+      final AuditVerifier verifier,
+      final InstanceHistory history,
+      final AuditReport report,
+      final JdbcTemplate jdbc,
+      final ObjectMapper json) {
     this.verifier = verifier;
     this.history = history;
     this.report = report;
+    this.jdbc = jdbc;
+    this.json = json;
   }
 
   @GetMapping("/audit/verify")
@@ -54,6 +70,33 @@ class AuditController {
   @GetMapping("/process-instances/{key}/history")
   Map<String, Object> history(@PathVariable final long key) {
     return history.of(key).orElseThrow(() -> new UnknownProcessInstance(key));
+  }
+
+  /**
+   * The BPMN XML of a deployed process definition, from the audit log's record of its deployment,
+   * so the diagram an instance ran on can be drawn even after newer versions were deployed.
+   */
+  @GetMapping("/process-definitions/{key}/xml")
+  ResponseEntity<String> processDefinitionXml(@PathVariable final long key) {
+    final List<String> records =
+        jdbc.queryForList(
+            "select record_json from audit_entry where value_type = 'PROCESS'"
+                + " and record_type = 'EVENT' and record_key = ? order by position limit 1",
+            String.class,
+            key);
+    if (records.isEmpty()) {
+      throw new UnknownProcessDefinition(key);
+    }
+    final JsonNode resource = value(records.get(0)).path("resource");
+    if (!resource.isTextual()) {
+      throw new UnknownProcessDefinition(key);
+    }
+    final String xml =
+        new String(Base64.getDecoder().decode(resource.asText()), StandardCharsets.UTF_8);
+    return ResponseEntity.ok()
+        .contentType(new MediaType("application", "xml", StandardCharsets.UTF_8))
+        .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePrivate())
+        .body(xml);
   }
 
   /** The instance's audit report: {@code format=html} (default) or {@code pdf}. */
@@ -122,6 +165,34 @@ class AuditController {
     UnknownProcessInstance(final long key) {
       super(null, null, false, false);
       this.key = key;
+    }
+  }
+
+  @ExceptionHandler(UnknownProcessDefinition.class)
+  ProblemDetail notFound(final UnknownProcessDefinition e) {
+    final ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.NOT_FOUND, "No process definition " + e.key + " in the audit log.");
+    problem.setType(NOT_FOUND);
+    problem.setTitle("Not found");
+    problem.setProperty("processDefinitionKey", e.key);
+    return problem;
+  }
+
+  static final class UnknownProcessDefinition extends RuntimeException {
+    private final long key;
+
+    UnknownProcessDefinition(final long key) {
+      super(null, null, false, false);
+      this.key = key;
+    }
+  }
+
+  private JsonNode value(final String recordJson) {
+    try {
+      return json.readTree(recordJson).path("value");
+    } catch (final JsonProcessingException e) {
+      throw new IllegalStateException("an audit entry is not JSON", e);
     }
   }
 }

@@ -15,6 +15,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class AuditLog {
   public static final String NAME = "audit";
 
+  /** See {@link AuditProjection#ACTOR_VARIABLE}. */
+  public static final String ACTOR_VARIABLE = AuditProjection.ACTOR_VARIABLE;
+
   private final DataSource dataSource;
   private final TransactionTemplate transactions;
   private final AuditProjection projection = new AuditProjection();

@@ -64,4 +64,33 @@ class ModuleBoundariesTest {
             "org.openmineral.audit")
         .check(classes);
   }
+
+  /**
+   * Agents' tools only read: the agent package reaches no port that writes (the counterparty
+   * records, settlement and hedge books) and no engine command, except the audit trail that records
+   * the agent's steps as task variables.
+   */
+  @Test
+  void agentsReachNothingThatChangesState() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.openmineral.workers.agent..")
+        .and()
+        .doNotHaveSimpleName("EngineAgentAuditTrail")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.camunda.client.api.command..",
+            "org.openmineral.workers.settlement..",
+            "org.openmineral.workers.hedging..",
+            "org.springframework.jdbc..",
+            "jakarta.persistence..")
+        .orShould()
+        .dependOnClassesThat()
+        .haveSimpleName("CamundaClient")
+        .orShould()
+        .dependOnClassesThat()
+        .haveSimpleName("CounterpartyRecords")
+        .check(classes);
+  }
 }

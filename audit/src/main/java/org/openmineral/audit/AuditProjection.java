@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.MessageIntent;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceCreationIntent;
 import io.camunda.zeebe.protocol.record.intent.UserTaskIntent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -30,6 +32,12 @@ import java.util.Set;
  * feed) and the audit exporter (a Camunda broker) write the same rows for the same records.
  */
 public final class AuditProjection {
+
+  /**
+   * The variable in which the API names the user who started an instance or published a message
+   * (deal capture, amendment, cancellation, business events); audited as the entry's actor.
+   */
+  public static final String ACTOR_VARIABLE = "actor";
 
   /**
    * Value types not audited: job activation batches (the jobs' own events are audited; a batch
@@ -187,8 +195,9 @@ public final class AuditProjection {
 
   /**
    * Who acted, where the record tells: a user task's assignee on its {@code ASSIGNED} and {@code
-   * COMPLETED} events. The task API claims an unassigned task for the caller before completing it
-   * and refuses to complete a task assigned to somebody else, so the assignee is the user who
+   * COMPLETED} events; the {@link #ACTOR_VARIABLE} the API sets on the instances it creates and the
+   * messages it publishes. The task API claims an unassigned task for the caller before completing
+   * it and refuses to complete a task assigned to somebody else, so the assignee is the user who
    * completed it.
    */
   private static String actor(final Record<?> record, final JsonNode value) {
@@ -196,6 +205,12 @@ public final class AuditProjection {
         && (record.getIntent() == UserTaskIntent.COMPLETED
             || record.getIntent() == UserTaskIntent.ASSIGNED)) {
       return text(value, "assignee");
+    }
+    // the API names the user behind the instances it starts and the messages it publishes
+    if (record.getRecordType() == RecordType.EVENT
+        && (record.getIntent() == MessageIntent.PUBLISHED
+            || record.getIntent() == ProcessInstanceCreationIntent.CREATED)) {
+      return text(value.path("variables"), ACTOR_VARIABLE);
     }
     return null;
   }

@@ -11,6 +11,7 @@ import static org.openmineral.platform.security.Roles.TRADER;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.stream.Stream;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -64,8 +65,20 @@ public class SecurityConfiguration {
     TRADER, DESK_HEAD, RISK, COMPLIANCE, LEGAL, OPERATIONS, AUDITOR, ADMIN
   };
 
+  /** Who may record a hedge's fill (price, time, broker) for the trade report. */
+  static final String[] HEDGE_EXECUTION = {TRADER, RISK, ADMIN};
+
+  /** Who may read the reports (desk members only their desk's figures). */
+  static final String[] REPORTS = {RISK, DESK_HEAD, COMPLIANCE, AUDITOR, ADMIN};
+
   /** Who may import market data (prices); every authenticated user may read it. */
   static final String[] MARKET_DATA_IMPORT = {RISK, ADMIN};
+
+  /** Who may talk to the copilot (it reads deals, exposure, tasks and prices for them). */
+  static final String[] COPILOT = {TRADER, DESK_HEAD, RISK, OPERATIONS, ADMIN};
+
+  /** Who may rebuild the knowledge index; every authenticated user may search it. */
+  static final String[] KNOWLEDGE_INDEX = {ADMIN};
 
   @Bean
   SecurityFilterChain apiSecurity(
@@ -102,6 +115,8 @@ public class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers(HttpMethod.POST, TokenController.PATH)
                     .permitAll()
+                    .requestMatchers(SecurityConfiguration::webApp)
+                    .permitAll()
                     .requestMatchers("/api/pricing/**")
                     .hasAnyRole(authorities(PRICING))
                     .requestMatchers("/api/compliance/**")
@@ -132,6 +147,14 @@ public class SecurityConfiguration {
                     .hasAnyRole(authorities(DEAL_READ))
                     .requestMatchers("/api/deals", "/api/deals/**")
                     .hasAnyRole(authorities(DEAL_CAPTURE))
+                    .requestMatchers(HttpMethod.POST, "/api/hedges/*/execution")
+                    .hasAnyRole(authorities(HEDGE_EXECUTION))
+                    .requestMatchers(HttpMethod.GET, "/api/hedges", "/api/hedges/*")
+                    .hasAnyRole(authorities(DEAL_READ))
+                    .requestMatchers("/api/hedges", "/api/hedges/**")
+                    .hasAnyRole(authorities(HEDGE_EXECUTION))
+                    .requestMatchers("/api/reports/**")
+                    .hasAnyRole(authorities(REPORTS))
                     .requestMatchers(HttpMethod.POST, "/api/market-data/imports")
                     .hasAnyRole(authorities(MARKET_DATA_IMPORT))
                     .requestMatchers(HttpMethod.POST, "/api/market-data/pre-deal-analysis")
@@ -140,6 +163,10 @@ public class SecurityConfiguration {
                     .hasAnyRole(authorities(AUDIT))
                     .requestMatchers("/api/process-instances/*/history")
                     .hasAnyRole(authorities(PROCESS_HISTORY))
+                    .requestMatchers("/api/copilot/**")
+                    .hasAnyRole(authorities(COPILOT))
+                    .requestMatchers(HttpMethod.POST, "/api/knowledge/index")
+                    .hasAnyRole(authorities(KNOWLEDGE_INDEX))
                     .anyRequest()
                     .authenticated())
         .oauth2ResourceServer(
@@ -157,6 +184,22 @@ public class SecurityConfiguration {
                     .authenticationEntryPoint(problems.entryPoint())
                     .accessDeniedHandler(problems.accessDeniedHandler()));
     return http.build();
+  }
+
+  /**
+   * The web app's files and routes (GET or HEAD of anything outside {@code /api} and {@code
+   * /actuator}): public, since the app signs in through the API and holds no data itself.
+   */
+  static boolean webApp(final HttpServletRequest request) {
+    final String method = request.getMethod();
+    if (!HttpMethod.GET.matches(method) && !HttpMethod.HEAD.matches(method)) {
+      return false;
+    }
+    final String path = request.getRequestURI().substring(request.getContextPath().length());
+    return !path.equals("/api")
+        && !path.startsWith("/api/")
+        && !path.equals("/actuator")
+        && !path.startsWith("/actuator/");
   }
 
   private static String[] authorities(final String[] roles) {

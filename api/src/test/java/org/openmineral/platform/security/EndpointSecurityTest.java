@@ -38,7 +38,9 @@ class EndpointSecurityTest extends ApplicationTest {
           "POST /api/tasks/{key}/claim",
           "POST /api/tasks/{key}/unclaim",
           "POST /api/tasks/{key}/complete",
+          "GET /api/events",
           "GET /api/process-definitions",
+          "GET /api/process-definitions/{key}/xml",
           "GET /api/counterparties",
           "GET /api/counterparties/{id}",
           "GET /api/counterparties/{id}/kyc",
@@ -46,7 +48,9 @@ class EndpointSecurityTest extends ApplicationTest {
           "GET /api/market-data/imports",
           "GET /api/market-data/imports/{id}",
           "GET /api/market-data/series",
-          "GET /api/market-data/series/{code}/prices");
+          "GET /api/market-data/series/{code}/prices",
+          "GET /api/knowledge/search",
+          "GET /api/knowledge/status");
 
   private static final String PUBLIC = "POST " + TokenController.PATH;
   private final ObjectMapper json = new ObjectMapper();
