@@ -135,6 +135,8 @@ public class SecurityConfiguration {
                     .hasAnyRole(authorities(COUNTERPARTY_CREATE))
                     .requestMatchers("/api/counterparties", "/api/counterparties/**")
                     .authenticated()
+                    .requestMatchers(HttpMethod.GET, "/api/deals/*/audit-report")
+                    .hasAnyRole(authorities(AUDIT))
                     .requestMatchers(HttpMethod.POST, "/api/deals")
                     .hasAnyRole(authorities(DEAL_CAPTURE))
                     .requestMatchers(HttpMethod.POST, "/api/deals/*/events/*")
