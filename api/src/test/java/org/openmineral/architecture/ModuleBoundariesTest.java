@@ -65,6 +65,7 @@ class ModuleBoundariesTest {
             "io.camunda.client.api.command..",
             "org.openmineral.workers.settlement..",
             "org.openmineral.workers.hedging..",
+            "org.openmineral.workers.deal..",
             "org.springframework.jdbc..",
             "jakarta.persistence..")
         .orShould()
