@@ -1,7 +1,9 @@
 package org.openmineral.deal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,6 +25,47 @@ public class DealLookups implements DealLookup {
   public DealLookups(final DealStore deals, final CounterpartyRepository counterparties) {
     this.deals = deals;
     this.counterparties = counterparties;
+  }
+
+  /**
+   * The deals {@code visibleDesk} may see (all when null), newest first, at most {@code limit},
+   * optionally of one status, in short form (no terms).
+   */
+  @Transactional(readOnly = true)
+  public List<Map<String, Object>> list(
+      final String status, final String visibleDesk, final int limit) {
+    final List<Map<String, Object>> list = new ArrayList<>();
+    for (final Deal deal :
+        deals.list(new DealStore.Filter(status, null, null, visibleDesk), 0, limit)) {
+      final Map<String, Object> view = new LinkedHashMap<>();
+      view.put("id", deal.id().toString());
+      view.put("status", deal.status());
+      view.put("stage", deal.stage());
+      view.put("direction", deal.direction());
+      view.put("metal", deal.metal());
+      view.put("commodity", deal.commodity());
+      view.put("quantity", deal.terms().quantity());
+      view.put("quantityUnit", deal.terms().quantityUnit());
+      view.put("value", deal.terms().valueAmount());
+      view.put("currency", deal.terms().valueCurrency());
+      view.put("desk", deal.desk());
+      view.put(
+          "counterparty",
+          counterparties.findById(deal.counterpartyId()).map(c -> c.getName()).orElse(null));
+      view.put("finished", deal.finished());
+      list.add(view);
+    }
+    return list;
+  }
+
+  /** The desk of deal {@code id}, if there is such a deal. */
+  @Transactional(readOnly = true)
+  public Optional<String> desk(final String id) {
+    try {
+      return deals.find(UUID.fromString(id.strip())).map(Deal::desk);
+    } catch (final IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 
   @Override

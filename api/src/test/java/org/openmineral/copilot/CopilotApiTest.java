@@ -143,6 +143,30 @@ class CopilotApiTest extends ApplicationTest {
   }
 
   @Test
+  void deskToolsAnswerForTheCallersDeskOnly() throws Exception {
+    final String conversation = UUID.randomUUID().toString();
+    final ScriptedStreamingChatModel model =
+        new ScriptedStreamingChatModel(
+            toolCall("exposure", "{}"),
+            toolCall("deals", "{\"status\": \"IN_EXECUTION\"}"),
+            answer("Your desk's open exposure is listed in [1]; deals in execution in [2]."));
+    models.script(conversation, model);
+
+    final List<Event> events =
+        stream("trader", Map.of("message", "What is my exposure?", "conversationId", conversation));
+
+    final JsonNode done = events.getLast().data();
+    assertThat(events.getLast().name()).isEqualTo("done");
+    assertThat(done.get("citations").get(0).get("source").asText())
+        .isEqualTo("open deals of desk base-metals");
+    assertThat(done.get("citations").get(1).get("source").asText())
+        .isEqualTo("deals of desk base-metals");
+    final String exposure =
+        ((ToolExecutionResultMessage) model.requests().get(1).messages().getLast()).text();
+    assertThat(exposure).contains("\"openDeals\"").contains("\"lines\"");
+  }
+
+  @Test
   void aFailingModelEndsTheStreamWithAnError() throws Exception {
     final String conversation = UUID.randomUUID().toString();
     models.script(conversation, new ScriptedStreamingChatModel(failure("HTTP 429 rate limited")));

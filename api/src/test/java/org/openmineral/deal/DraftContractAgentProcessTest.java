@@ -14,11 +14,14 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.openmineral.agent.ScriptedAgentModels;
 import org.openmineral.agent.ScriptedChatModel;
+import org.openmineral.knowledge.KnowledgeIndex;
+import org.openmineral.workers.agent.ReferenceLibrary;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -31,6 +34,7 @@ class DraftContractAgentProcessTest extends DealProcessSupport {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Autowired ScriptedAgentModels models;
+  @Autowired KnowledgeIndex knowledge;
 
   /** Captures a deal and approves it (four eyes); returns its id and instance. */
   private record Approved(String dealId, long instance) {}
@@ -118,6 +122,26 @@ class DraftContractAgentProcessTest extends DealProcessSupport {
     awaitUserTask(deal.instance(), "legal-review");
     assertThat(variables(deal.instance()).get("contractReference").asText())
         .isEqualTo("C-2026-117");
+  }
+
+  @Test
+  void pastDealsAreFoundByWhatWasAgreedAndWithWhom() {
+    final String counterparty = approvedCounterparty("Kupferhandel Rhein GmbH", 10_000_000);
+    final String dealId =
+        capture("trader", dealBody(counterparty, 1500, 1_400_000)).get("id").asText();
+
+    knowledge.build();
+    final List<ReferenceLibrary.Passage> found =
+        knowledge.search("copper concentrate bought from Kupferhandel Rhein", "deals", 3);
+
+    assertThat(found).isNotEmpty();
+    assertThat(found.get(0).document()).isEqualTo(dealId);
+    assertThat(found.get(0).title())
+        .contains("purchase of Copper concentrate from Kupferhandel Rhein GmbH");
+    assertThat(found.get(0).text())
+        .contains("1500 WMT")
+        .contains("payable Cu 96.5 %")
+        .contains("TC 80 USD/dmt");
   }
 
   private static boolean isUserTaskCreated(
