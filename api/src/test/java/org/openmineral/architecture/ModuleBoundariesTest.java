@@ -59,6 +59,8 @@ class ModuleBoundariesTest {
         .resideInAPackage("org.openmineral.workers.agent..")
         .and()
         .doNotHaveSimpleName("EngineAgentAuditTrail")
+        .and()
+        .doNotHaveSimpleName("AgentJobs")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(

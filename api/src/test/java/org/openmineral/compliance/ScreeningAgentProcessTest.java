@@ -21,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +98,27 @@ class ScreeningAgentProcessTest extends OnboardingProcessSupport {
     await(elementCompleted(instance, "end-rejected"));
     assertThat(awaitStatus(id, KycStatus.REJECTED).getLatestScreeningDecision())
         .isEqualTo("POTENTIAL_MATCH");
+  }
+
+  @Test
+  void aSlowAgentDoesNotHoldUpTheOtherJobWorkers() {
+    final Map<String, Object> cuban = newCounterparty(CUBAN_BANK, "ENTITY", "CU", List.of(), true);
+    final ScriptedChatModel slow =
+        new ScriptedChatModel(
+            ScriptedChatModel.slow(Duration.ofSeconds(8), review("TRUE_MATCH", "YES", "0.9")));
+    models.script((String) cuban.get("counterpartyId"), slow);
+    final long slowInstance = start(cuban);
+    Awaitility.await().atMost(WAIT).until(() -> !slow.requests().isEmpty());
+
+    // while the agent waits for its model, another onboarding runs its jobs to the next person
+    final long clear =
+        start(
+            newCounterparty("Nordvik Smelting AS", "ENTITY", "NO", List.of("Kari Nordmann"), true));
+    awaitUserTask(clear, "compliance-decision");
+    assertThat(matching(elementCompleted(slowInstance, "agent-review"))).isEmpty();
+
+    awaitUserTask(slowInstance, "compliance-decision");
+    assertThat(variables(slowInstance).get("hitsReviewOutcome").asText()).isEqualTo("TRUE_MATCH");
   }
 
   static Stream<Arguments> escalations() {

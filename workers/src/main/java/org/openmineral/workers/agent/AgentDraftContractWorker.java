@@ -59,13 +59,16 @@ public class AgentDraftContractWorker {
   private final DealLookup deals;
   private final ReferenceTools reference;
   private final ReferenceLibrary library;
+  private final AgentJobs jobs;
   private final AgentResultSchema schema = AgentResultSchema.load("draft-contract");
 
   public AgentDraftContractWorker(
       final AgentRunner runner,
       final DealLookup deals,
       final ReferenceTools reference,
-      final ReferenceLibrary library) {
+      final ReferenceLibrary library,
+      final AgentJobs jobs) {
+    this.jobs = jobs;
     this.runner = runner;
     this.deals = deals;
     this.reference = reference;
@@ -74,6 +77,7 @@ public class AgentDraftContractWorker {
 
   @JobWorker(
       type = TYPE,
+      autoComplete = false,
       fetchVariables = {
         "dealId",
         "direction",
@@ -89,7 +93,12 @@ public class AgentDraftContractWorker {
         "dealValue",
         "currency"
       })
-  public Map<String, Object> draft(final ActivatedJob job) {
+  public void draft(final ActivatedJob job) {
+    jobs.run(job, () -> draftNow(job));
+  }
+
+  /** The drafting itself: the job's variables, or the BPMN error {@code ESCALATE} thrown. */
+  Map<String, Object> draftNow(final ActivatedJob job) {
     final Map<String, Object> deal = job.getVariablesAsMap();
     final String dealId = String.valueOf(deal.get("dealId"));
     final AgentTask task = AgentTask.forJob(TYPE, job, dealId);
