@@ -140,6 +140,36 @@ class CopilotApiTest extends ApplicationTest {
             "ANSWER",
             "OUTCOME");
     assertThat(transcript).extracting(r -> r.get("actor")).containsOnly("trader");
+
+    // auditors read it over the API; a trader may not
+    final HttpClient http = HttpClient.newHttpClient();
+    final HttpResponse<String> audited =
+        http.send(
+            HttpRequest.newBuilder(url("/api/audit/agent-conversations/" + conversation))
+                .header("Authorization", bearer("auditor"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(audited.statusCode()).isEqualTo(200);
+    final JsonNode steps = JSON.readTree(audited.body()).get("steps");
+    assertThat(steps).hasSize(11);
+    assertThat(steps.get(0).get("content").get("user").asText()).isEqualTo("Who pays the umpire?");
+    assertThat(steps.get(2).get("content").get("tool").asText()).isEqualTo("search_reference");
+    assertThat(
+            http.send(
+                    HttpRequest.newBuilder(url("/api/audit/agent-conversations/" + conversation))
+                        .header("Authorization", bearer("trader"))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(
+            http.send(
+                    HttpRequest.newBuilder(url("/api/audit/agent-conversations/nobody-said-this"))
+                        .header("Authorization", bearer("auditor"))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .statusCode())
+        .isEqualTo(404);
   }
 
   @Test
