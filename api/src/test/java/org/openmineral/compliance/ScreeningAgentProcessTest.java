@@ -9,15 +9,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.langchain4j.data.message.AiMessage;
-import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
-import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.JobIntent;
 import io.camunda.zeebe.protocol.record.value.JobRecordValue;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -213,7 +210,7 @@ class ScreeningAgentProcessTest extends OnboardingProcessSupport {
   static Function<ChatRequest, AiMessage> review(
       final String outcome, final String verdict, final String confidence) {
     return request -> {
-      final JsonNode facts = caseOf(request);
+      final JsonNode facts = ScriptedChatModel.caseJson(request);
       final ObjectNode answer = JSON.createObjectNode();
       answer.put("outcome", outcome);
       final ArrayNode hits = answer.putArray("hits");
@@ -242,20 +239,6 @@ class ScreeningAgentProcessTest extends OnboardingProcessSupport {
 
   private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
       new com.fasterxml.jackson.databind.ObjectMapper();
-
-  private static JsonNode caseOf(final ChatRequest request) {
-    for (final ChatMessage message : request.messages()) {
-      if (message instanceof UserMessage user) {
-        final String text = user.singleText();
-        try {
-          return JSON.readTree(text.substring(text.indexOf('\n') + 1));
-        } catch (final IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-    }
-    throw new IllegalStateException("no case in the request");
-  }
 
   private static String toolAnswer(final ChatRequest request) {
     return ((ToolExecutionResultMessage) request.messages().getLast()).text();

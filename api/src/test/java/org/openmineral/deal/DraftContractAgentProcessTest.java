@@ -8,12 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.langchain4j.data.message.AiMessage;
-import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
-import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -56,7 +52,11 @@ class DraftContractAgentProcessTest extends DealProcessSupport {
     final ScriptedChatModel model =
         new ScriptedChatModel(
             request ->
-                toolCall("deal", "{\"id\": \"" + facts(request).get("dealId").asText() + "\"}")
+                toolCall(
+                        "deal",
+                        "{\"id\": \""
+                            + ScriptedChatModel.caseJson(request).get("dealId").asText()
+                            + "\"}")
                     .apply(request),
             toolCall(
                 "search_reference",
@@ -158,7 +158,7 @@ class DraftContractAgentProcessTest extends DealProcessSupport {
   /** A draft from the deal's facts, with the treatment charge {@code tc}. */
   private static Function<ChatRequest, AiMessage> draft(final String tc, final String confidence) {
     return request -> {
-      final JsonNode deal = facts(request);
+      final JsonNode deal = ScriptedChatModel.caseJson(request);
       final ObjectNode draft = JSON.createObjectNode();
       draft.put("title", "Copper concentrate purchase contract " + deal.get("dealId").asText());
       draft.put("seller", deal.get("counterpartyName").asText());
@@ -212,19 +212,5 @@ class DraftContractAgentProcessTest extends DealProcessSupport {
         .put("heading", heading)
         .put("text", text)
         .put("citation", "clauses/" + document);
-  }
-
-  private static JsonNode facts(final ChatRequest request) {
-    for (final ChatMessage message : request.messages()) {
-      if (message instanceof UserMessage user) {
-        final String text = user.singleText();
-        try {
-          return JSON.readTree(text.substring(text.indexOf('\n') + 1));
-        } catch (final IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-    }
-    throw new IllegalStateException("no deal in the request");
   }
 }

@@ -116,12 +116,7 @@ public class AgentDraftContractWorker {
       case AgentOutcome.Completed done -> completed(dealId, done);
       case AgentOutcome.Escalated escalated ->
           throw AgentEscalation.bpmnError(
-              escalated,
-              Map.of(
-                  "contractEscalationReason",
-                  escalated.cause() == EscalationCause.NO_MODEL
-                      ? AgentRunner.NO_MODEL
-                      : "agent escalated (" + escalated.cause() + "): " + escalated.reason()));
+              escalated, Map.of("contractEscalationReason", AgentEscalation.summary(escalated)));
     };
   }
 

@@ -143,12 +143,7 @@ public class AgentReviewScreeningHitsWorker {
 
   private static RuntimeException escalate(final AgentOutcome.Escalated escalated) {
     return AgentEscalation.bpmnError(
-        escalated,
-        Map.of(
-            "screeningEscalationReason",
-            escalated.cause() == EscalationCause.NO_MODEL
-                ? AgentRunner.NO_MODEL
-                : "agent escalated (" + escalated.cause() + "): " + escalated.reason()));
+        escalated, Map.of("screeningEscalationReason", AgentEscalation.summary(escalated)));
   }
 
   /** The case as the model reads it: only what comparing the parties needs. */
