@@ -45,6 +45,7 @@ class ScreeningAgentProcessTest extends OnboardingProcessSupport {
   private static final String CUBAN_BANK = "Banco Nacional de Cuba";
 
   @Autowired ScriptedAgentModels models;
+  @Autowired io.micrometer.core.instrument.MeterRegistry meters;
 
   @Test
   void confidentAgentReviewGoesToComplianceWithoutAPersonsReviewAndEveryStepIsAudited()
@@ -83,6 +84,14 @@ class ScreeningAgentProcessTest extends OnboardingProcessSupport {
     // the prompt has the case and nothing it does not need
     assertThat(model.caseText()).contains(CUBAN_BANK).contains("potentialMatches");
 
+    assertThat(
+            meters
+                .get("openmineral.agent.runs")
+                .tags(
+                    "agent", "agent.review-screening-hits", "outcome", "COMPLETED", "cause", "none")
+                .timer()
+                .count())
+        .isPositive();
     final List<String> audited = auditedAgentSteps(instance, 7);
     assertThat(audited)
         .containsExactly(
@@ -178,6 +187,13 @@ class ScreeningAgentProcessTest extends OnboardingProcessSupport {
     assertThat(escalated.getErrorCode()).isEqualTo("ESCALATE");
     final Map<String, JsonNode> seen = variables(instance);
     assertThat(seen.get("agentEscalationCause").asText()).isEqualTo(cause);
+    assertThat(
+            meters
+                .get("openmineral.agent.runs")
+                .tags("agent", "agent.review-screening-hits", "cause", cause)
+                .timer()
+                .count())
+        .isPositive();
     assertThat(seen.get("agentEscalationReason").asText()).contains(reason);
     assertThat(seen.get("screeningEscalationReason").asText()).contains(reason);
     if (hasDraft) {
