@@ -206,14 +206,18 @@ public class DealStore {
         == 1;
   }
 
-  /** Sets status (if not null) and stage; a finished deal keeps its status. */
+  /**
+   * Sets status (if not null) and stage; a finished deal keeps its status. The version counts the
+   * changes people make (amendments, cancellation), not the process's progress, so an amendment is
+   * not refused because the process moved on.
+   */
   void setStage(final UUID id, final String status, final String stage, final Instant at) {
     jdbc.update(
         """
         update deal set status = case when status in ('CLOSED', 'REJECTED', 'CANCELLED') then status
                                       else coalesce(?, status) end,
           stage = case when status in ('CLOSED', 'REJECTED', 'CANCELLED') then stage else ? end,
-          updated_at = ?, version = version + 1
+          updated_at = ?
         where id = ?
         """,
         status,
@@ -226,7 +230,7 @@ public class DealStore {
     jdbc.update(
         """
         update deal set status = 'CLOSED', stage = 'CLOSED', report = ?::jsonb, closed_at = ?,
-          updated_at = ?, version = version + 1
+          updated_at = ?
         where id = ? and status <> 'CLOSED'
         """,
         report,

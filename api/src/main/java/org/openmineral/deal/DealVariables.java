@@ -8,6 +8,7 @@ import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.openmineral.audit.AuditLog;
 
 /**
  * The trade lifecycle's variables of a deal (docs/deals.md, "Process variables"): the terms in the
@@ -33,6 +34,7 @@ final class DealVariables {
     v.put("metal", deal.metal());
     v.put("desk", deal.desk());
     v.put("capturedBy", deal.capturedBy());
+    v.put(AuditLog.ACTOR_VARIABLE, deal.capturedBy());
     v.putAll(terms(deal, json));
     return v;
   }

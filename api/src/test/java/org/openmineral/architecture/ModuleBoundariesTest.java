@@ -1,5 +1,6 @@
 package org.openmineral.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -44,6 +45,23 @@ class ModuleBoundariesTest {
         .dependOnClassesThat()
         .resideInAnyPackage(
             "org.springframework..", "io.camunda..", "jakarta..", "org.openmineral.engine..")
+        .check(classes);
+  }
+
+  /** The projection the application and the audit exporter share (module audit/). */
+  @Test
+  void auditProjectionDependsOnlyOnTheProtocolJdbcAndJackson() {
+    classes()
+        .that()
+        .haveNameMatching(
+            "org\\.openmineral\\.audit\\.(AuditProjection|ProcessHistory|AuditEntry).*")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            "java..",
+            "io.camunda.zeebe.protocol.record..",
+            "com.fasterxml.jackson..",
+            "org.openmineral.audit")
         .check(classes);
   }
 

@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import org.openmineral.engine.EmbeddedEngine;
 import org.openmineral.engine.EngineSettings;
 import org.openmineral.engine.feed.FeedSubscription;
+import org.openmineral.platform.redis.DomainEvents;
 import org.openmineral.task.EmbeddedUserTaskCommands;
 import org.openmineral.task.EmbeddedUserTaskQueries;
+import org.openmineral.task.TaskEvents;
 import org.openmineral.task.UserTaskCommands;
 import org.openmineral.task.UserTaskProjection;
 import org.openmineral.task.UserTaskQueries;
@@ -65,12 +67,22 @@ public class EmbeddedEngineConfiguration {
         jdbc, new TransactionTemplate(transactions), UserTaskProjection.NAME);
   }
 
-  /** Feeds the projection from where it stopped; closed before the engine. */
+  /**
+   * Feeds the projection from where it stopped, then announces each task change (for the web app's
+   * live updates); closed before the engine.
+   */
   @Bean(destroyMethod = "close")
-  FeedSubscription userTaskFeed(final EmbeddedEngine engine, final UserTaskProjection projection) {
+  FeedSubscription userTaskFeed(
+      final EmbeddedEngine engine, final UserTaskProjection projection, final DomainEvents events) {
     return engine
         .recordFeed()
-        .subscribe(UserTaskProjection.NAME, projection.position(), projection::apply);
+        .subscribe(
+            UserTaskProjection.NAME,
+            projection.position(),
+            record -> {
+              projection.apply(record);
+              TaskEvents.of(record).ifPresent(events::publish);
+            });
   }
 
   @Bean

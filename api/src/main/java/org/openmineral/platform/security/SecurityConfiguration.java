@@ -11,6 +11,7 @@ import static org.openmineral.platform.security.Roles.TRADER;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.stream.Stream;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -64,6 +65,12 @@ public class SecurityConfiguration {
     TRADER, DESK_HEAD, RISK, COMPLIANCE, LEGAL, OPERATIONS, AUDITOR, ADMIN
   };
 
+  /** Who may record a hedge's fill (price, time, broker) for the trade report. */
+  static final String[] HEDGE_EXECUTION = {TRADER, RISK, ADMIN};
+
+  /** Who may read the reports (desk members only their desk's figures). */
+  static final String[] REPORTS = {RISK, DESK_HEAD, COMPLIANCE, AUDITOR, ADMIN};
+
   /** Who may import market data (prices); every authenticated user may read it. */
   static final String[] MARKET_DATA_IMPORT = {RISK, ADMIN};
 
@@ -108,6 +115,8 @@ public class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers(HttpMethod.POST, TokenController.PATH)
                     .permitAll()
+                    .requestMatchers(SecurityConfiguration::webApp)
+                    .permitAll()
                     .requestMatchers("/api/pricing/**")
                     .hasAnyRole(authorities(PRICING))
                     .requestMatchers("/api/compliance/**")
@@ -136,11 +145,19 @@ public class SecurityConfiguration {
                     .hasAnyRole(authorities(DEAL_READ))
                     .requestMatchers("/api/deals", "/api/deals/**")
                     .hasAnyRole(authorities(DEAL_CAPTURE))
+                    .requestMatchers(HttpMethod.POST, "/api/hedges/*/execution")
+                    .hasAnyRole(authorities(HEDGE_EXECUTION))
+                    .requestMatchers(HttpMethod.GET, "/api/hedges", "/api/hedges/*")
+                    .hasAnyRole(authorities(DEAL_READ))
+                    .requestMatchers("/api/hedges", "/api/hedges/**")
+                    .hasAnyRole(authorities(HEDGE_EXECUTION))
+                    .requestMatchers("/api/reports/**")
+                    .hasAnyRole(authorities(REPORTS))
                     .requestMatchers(HttpMethod.POST, "/api/market-data/imports")
                     .hasAnyRole(authorities(MARKET_DATA_IMPORT))
                     .requestMatchers(HttpMethod.POST, "/api/market-data/pre-deal-analysis")
                     .hasAnyRole(authorities(PRICING))
-                    .requestMatchers("/api/audit/**")
+                    .requestMatchers("/api/audit/**", "/api/process-instances/*/audit-report")
                     .hasAnyRole(authorities(AUDIT))
                     .requestMatchers("/api/process-instances/*/history")
                     .hasAnyRole(authorities(PROCESS_HISTORY))
@@ -165,6 +182,22 @@ public class SecurityConfiguration {
                     .authenticationEntryPoint(problems.entryPoint())
                     .accessDeniedHandler(problems.accessDeniedHandler()));
     return http.build();
+  }
+
+  /**
+   * The web app's files and routes (GET or HEAD of anything outside {@code /api} and {@code
+   * /actuator}): public, since the app signs in through the API and holds no data itself.
+   */
+  static boolean webApp(final HttpServletRequest request) {
+    final String method = request.getMethod();
+    if (!HttpMethod.GET.matches(method) && !HttpMethod.HEAD.matches(method)) {
+      return false;
+    }
+    final String path = request.getRequestURI().substring(request.getContextPath().length());
+    return !path.equals("/api")
+        && !path.startsWith("/api/")
+        && !path.equals("/actuator")
+        && !path.startsWith("/actuator/");
   }
 
   private static String[] authorities(final String[] roles) {

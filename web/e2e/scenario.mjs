@@ -1,0 +1,167 @@
+// The E2E scenario: what users do on each screen, checked in the browser.
+
+async function signIn(page, base, user, password = user) {
+  await page.goto(`${base}/`);
+  await page.getByLabel('Username', { exact: true }).fill(user);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByTestId('signed-in-user').filter({ hasText: user }).waitFor();
+}
+
+async function signOut(page) {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByLabel('Username', { exact: true }).waitFor();
+}
+
+async function expectText(locator, text) {
+  await locator.filter({ hasText: text }).first().waitFor();
+}
+
+const PRICES_CSV = new URL('../../reference-data/prices/worldbank-pink-sheet/metals_monthly_nominal_usd.csv', import.meta.url).pathname;
+
+export async function scenario({ page, base, step, shot }) {
+  const counterpartyName = `Atacama Cobre ${Date.now().toString(36)}`;
+
+  await step('sign-in page', async () => {
+    await page.goto(`${base}/`);
+    await page.getByLabel('Username', { exact: true }).waitFor();
+    await shot('01-sign-in.png');
+  });
+
+  await step('a wrong password shows the problem the server answers', async () => {
+    await page.getByLabel('Username', { exact: true }).fill('trader');
+    await page.getByLabel('Password', { exact: true }).fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Sign-in failed' }).waitFor();
+  });
+
+  await step('trader signs in and sees the inbox and the trader navigation', async () => {
+    await signIn(page, base, 'trader');
+    await page.getByRole('heading', { name: 'Task inbox' }).waitFor();
+    const nav = page.getByRole('navigation', { name: 'Main navigation' }).or(page.locator('aside'));
+    await expectText(nav, 'Counterparties');
+    if ((await page.locator('aside').getByText('Process replay').count()) > 0) {
+      throw new Error('a trader must not see the process replay');
+    }
+    await shot('02-inbox-trader.png');
+  });
+
+  await step('a field error from the server is shown on the field', async () => {
+    await page.locator('aside').getByText('Counterparties').click();
+    await page.getByRole('heading', { name: 'Counterparties' }).waitFor();
+    await page.getByRole('button', { name: 'New counterparty' }).click();
+    await page.getByLabel('Name', { exact: true }).fill(counterpartyName);
+    await page.getByLabel('Country (ISO 3166-1 alpha-2)').fill('QQ');
+    await page.getByRole('button', { name: 'Create and start onboarding' }).click();
+    await page.getByText("'QQ' is not an ISO 3166-1 alpha-2 country code").waitFor();
+  });
+
+  await step('trader creates a counterparty, which starts its onboarding', async () => {
+    await page.getByLabel('Country (ISO 3166-1 alpha-2)').fill('CL');
+    await page.getByLabel('Ultimate beneficial owners (one per line)').fill('Lucia Fernandez');
+    await page.getByLabel('Ownership disclosed').check();
+    await page.getByLabel('Credit limit').fill('2500000');
+    await shot('03-counterparty-create.png');
+    await page.getByRole('button', { name: 'Create and start onboarding' }).click();
+    await page.getByRole('heading', { name: counterpartyName }).waitFor();
+    await page.getByTestId('credit-headroom').filter({ hasText: '2,500,000.00 USD' }).waitFor();
+  });
+
+  await step('screening shows the decision and the matched entries', async () => {
+    await page.getByRole('button', { name: 'Screen now' }).click();
+    await page.getByTestId('screening-decision').waitFor();
+    await shot('04-counterparty.png');
+    await signOut(page);
+  });
+
+  await step('compliance sees the onboarding decision in the inbox', async () => {
+    await signIn(page, base, 'compliance');
+    // the inbox refreshes itself when the task appears (live events); reload as a fallback
+    const row = page.getByRole('row').filter({ hasText: 'Decide on onboarding' });
+    await row.first().waitFor({ timeout: 30_000 });
+    await shot('05-inbox-compliance.png');
+  });
+
+  await step('the task form renders with the counterparty beside it', async () => {
+    await page.getByRole('row').filter({ hasText: 'Decide on onboarding' }).first().getByRole('link').click();
+    await page.getByRole('heading', { name: 'Decide on onboarding', level: 3 }).waitFor();
+    await page.locator('.fjs-container').waitFor();
+    const name = page.locator('.fjs-container input[readonly]').first();
+    await name.waitFor();
+    await expectText(page.locator('.ant-card'), 'counterparty-onboarding');
+    await shot('06-task-form.png');
+  });
+
+  await step('the form checks required fields before sending', async () => {
+    await page.getByRole('button', { name: 'Complete task' }).click();
+    await page.locator('.fjs-form-field-error').first().waitFor();
+  });
+
+  await step('compliance claims and approves through the rendered form', async () => {
+    await page.getByRole('button', { name: 'Claim' }).click();
+    await page.getByRole('button', { name: 'Unclaim' }).waitFor();
+    await page.getByRole('radio', { name: /^Approve/ }).check();
+    await page.getByLabel('Reason for the decision').fill('Registry, owners and screening checked: no concerns.');
+    await page.getByRole('button', { name: 'Complete task' }).click();
+    await page.getByRole('heading', { name: 'Task inbox' }).waitFor();
+    await page.getByText(/^Completed "Decide on onboarding"/).waitFor();
+  });
+
+  await step('the counterparty is approved once the decision is recorded', async () => {
+    await page.locator('aside').getByText('Counterparties').click();
+    await page.getByRole('link', { name: counterpartyName }).click();
+    await page.getByTestId('kyc-status').filter({ hasText: 'APPROVED' }).waitFor({ timeout: 30_000 });
+  });
+
+  await step('risk imports prices and sees their history', async () => {
+    await signOut(page);
+    await signIn(page, base, 'risk');
+    await page.locator('aside').getByText('Risk and prices').click();
+    await page.getByRole('heading', { name: 'Risk and prices' }).waitFor();
+    await page.getByText('No price series yet').waitFor();
+    await page.locator('input[type=file]').setInputFiles(PRICES_CSV);
+    await page.getByText(/^COMPLETED: \d+ prices added/).waitFor({ timeout: 60_000 });
+    await page.getByTestId('price-chart').locator('.recharts-line path').first().waitFor();
+    await shot('08-prices.png');
+  });
+
+  await step('pre-deal price risk: forecast band and NSR sensitivity', async () => {
+    await page.getByRole('tab', { name: 'Pre-deal price risk' }).click();
+    await page.getByRole('button', { name: 'Analyse' }).click();
+    await page.getByText('Annualised volatility').waitFor();
+    await page.getByRole('cell', { name: '-10 %' }).or(page.getByRole('cell', { name: '-10.0 %' })).first().waitFor();
+    await shot('09-pre-deal-risk.png');
+  });
+
+  await step('credit headroom by counterparty', async () => {
+    await page.getByRole('tab', { name: 'Credit headroom' }).click();
+    await page.getByText(counterpartyName).first().waitFor();
+    await shot('10-credit-headroom.png');
+    await signOut(page);
+  });
+
+  await step('the auditor replays the onboarding on its diagram, with the audit chain verified', async () => {
+    await signIn(page, base, 'auditor');
+    await page.locator('aside').getByText('Process replay').click();
+    await page.getByTestId('audit-verification').filter({ hasText: 'Audit chain verified' }).waitFor({ timeout: 60_000 });
+    await page.getByRole('link', { name: counterpartyName }).click();
+    await page.getByTestId('bpmn-diagram').locator('.djs-element').first().waitFor();
+    await page.locator('.bjs-powered-by').waitFor(); // the bpmn.io watermark stays visible
+    await page.locator('.replay-completed').first().waitFor();
+    const position = page.getByTestId('replay-position');
+    const end = await position.textContent();
+    await page.getByRole('button', { name: 'Step back' }).click();
+    if ((await position.textContent()) === end) throw new Error('stepping back did not move the replay');
+    await page.getByTestId('replay-current').filter({ hasText: 'compliance-decision' }).or(page.getByTestId('replay-current')).first().waitFor();
+    await shot('11-replay.png');
+  });
+
+  await step('the inbox is usable at tablet width', async () => {
+    await page.setViewportSize({ width: 820, height: 1180 });
+    await page.goto(`${base}/tasks`);
+    await page.getByRole('heading', { name: 'Task inbox' }).waitFor();
+    await page.getByRole('button', { name: 'Show navigation' }).waitFor();
+    await shot('07-inbox-tablet.png');
+    await page.setViewportSize({ width: 1366, height: 900 });
+  });
+}

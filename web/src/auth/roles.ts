@@ -1,0 +1,30 @@
+/** The application's roles (the server's Roles.ALL) and what each part of the web app needs. */
+export const ROLES = ['trader', 'desk-head', 'risk', 'compliance', 'legal', 'operations', 'auditor', 'admin'] as const;
+
+/** Demo users of the embedded mode: one per role plus trader2; password = username. */
+export const DEMO_USERS = ['trader', 'trader2', ...ROLES.slice(1)];
+
+export const CAN = {
+  /** POST /api/counterparties */
+  createCounterparty: ['trader', 'compliance', 'admin'],
+  /** POST /api/compliance/screenings */
+  screen: ['compliance', 'trader', 'admin'],
+  /** POST /api/pricing/**, pre-deal analysis */
+  price: ['trader', 'desk-head', 'risk', 'operations', 'admin'],
+  /** GET /api/process-instances/{key}/history */
+  replay: ['auditor', 'admin', 'compliance', 'risk', 'desk-head'],
+  /** GET /api/audit/verify */
+  verifyAudit: ['auditor', 'admin'],
+  /** POST /api/market-data/imports */
+  importPrices: ['risk', 'admin'],
+  /** The trading desk: deals */
+  desk: ['trader', 'desk-head', 'risk', 'operations', 'admin', 'auditor', 'compliance', 'legal'],
+  /** POST /api/deals */
+  captureDeal: ['trader', 'admin'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type Capability = keyof typeof CAN;
+
+export function can(roles: readonly string[], capability: Capability): boolean {
+  return CAN[capability].some((role) => roles.includes(role));
+}

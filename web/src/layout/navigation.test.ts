@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { navigationFor, selectedNav } from './navigation';
+
+describe('navigation', () => {
+  it('shows each role the screens it may use', () => {
+    expect(navigationFor(['trader']).map((i) => i.path)).toEqual(['/tasks', '/deals', '/counterparties', '/risk']);
+    expect(navigationFor(['auditor']).map((i) => i.path)).toContain('/replay');
+    expect(navigationFor(['trader']).map((i) => i.path)).not.toContain('/replay');
+    expect(navigationFor([]).map((i) => i.path)).toEqual(['/tasks', '/counterparties', '/risk']);
+  });
+
+  it('selects the menu entry of nested routes', () => {
+    expect(selectedNav('/tasks/2251799813685427')).toBe('/tasks');
+    expect(selectedNav('/counterparties')).toBe('/counterparties');
+    expect(selectedNav('/taskforce')).toBeUndefined();
+  });
+});
