@@ -91,13 +91,17 @@ class Copilot {
 
   /** Answers {@code question} for {@code task}'s user, streaming to {@code events}. */
   void answer(
-      final AgentTask task, final List<String> roles, final String question, final Events events) {
+      final AgentTask task,
+      final List<String> roles,
+      final String desk,
+      final String question,
+      final Events events) {
     final StreamingChatModel model = models.streamingChatModel(task).orElseThrow();
     final long deadline = System.nanoTime() + limits.totalTimeout().toNanos();
     final AtomicInteger sequence = new AtomicInteger();
     final List<Citation> citations = new ArrayList<>();
     final List<CopilotProposals.Proposal> proposed = new ArrayList<>();
-    final List<AgentTool> available = new ArrayList<>(tools.forUser(task.actor(), roles));
+    final List<AgentTool> available = new ArrayList<>(tools.forUser(task.actor(), roles, desk));
     available.add(
         proposals.tool(
             p -> {

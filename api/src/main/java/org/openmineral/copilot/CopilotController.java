@@ -71,6 +71,7 @@ class CopilotController {
       throw new NoModel();
     }
     final List<String> roles = CopilotTools.roles(user);
+    final String desk = CopilotTools.desk(user, roles);
     final SseEmitter emitter =
         new SseEmitter(limits.totalTimeout().plus(Duration.ofSeconds(10)).toMillis());
     final Copilot.Events events =
@@ -87,7 +88,7 @@ class CopilotController {
             () -> {
               try {
                 events.send("conversation", java.util.Map.of("conversationId", conversation));
-                copilot.answer(task, roles, question.message(), events);
+                copilot.answer(task, roles, desk, question.message(), events);
                 emitter.complete();
               } catch (final ClientGone e) {
                 LOG.debug("Copilot client left conversation {}", conversation);

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import org.openmineral.credit.CreditReservations;
+import org.openmineral.deal.DealLookups;
 import org.openmineral.domain.pricing.PriceFixing;
 import org.openmineral.domain.pricing.PriceSeriesId;
 import org.openmineral.marketdata.MarketPrices;
@@ -35,12 +36,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 class CopilotTools {
   static final int MAX_PRICES = 60;
   static final int MAX_TASKS = 20;
+  static final int MAX_DEALS = 50;
+  static final int EXPOSURE_DEALS = 1000;
 
   private final MarketPrices prices;
   private final CounterpartyLookup counterparties;
   private final CreditReservations credit;
   private final UserTaskQueries tasks;
   private final ReferenceTools reference;
+  private final DealLookups deals;
   private final TransactionTemplate readOnly;
 
   CopilotTools(
@@ -49,7 +53,9 @@ class CopilotTools {
       final CreditReservations credit,
       final UserTaskQueries tasks,
       final ReferenceTools reference,
+      final DealLookups deals,
       final PlatformTransactionManager transactions) {
+    this.deals = deals;
     this.prices = prices;
     this.counterparties = counterparties;
     this.credit = credit;
@@ -59,9 +65,51 @@ class CopilotTools {
     this.readOnly.setReadOnly(true);
   }
 
-  /** The tools for one user: their roles decide which tasks they see. */
-  List<AgentTool> forUser(final String user, final List<String> roles) {
+  /**
+   * The tools for one user: their roles decide which tasks they see, their desk (null: every desk)
+   * which deals.
+   */
+  List<AgentTool> forUser(final String user, final List<String> roles, final String desk) {
     final List<AgentTool> tools = new ArrayList<>();
+    tools.add(
+        tool(
+            "deals",
+            "The user's deals (their desk's; every desk for users without one), newest first, at"
+                + " most "
+                + MAX_DEALS
+                + ": id, status, stage, direction, metal, quantity, value, counterparty. Optional"
+                + " status filter (CAPTURED, APPROVED, IN_EXECUTION, SETTLING, CLOSED, ...). Reads"
+                + " only.",
+            JsonObjectSchema.builder().addStringProperty("status").build(),
+            arguments -> {
+              final String status =
+                  arguments.hasNonNull("status") && !arguments.get("status").asText().isBlank()
+                      ? arguments.get("status").asText().strip()
+                      : null;
+              return sourced(
+                  "deals of " + (desk == null ? "every desk" : "desk " + desk),
+                  deals.list(status, desk, MAX_DEALS));
+            }));
+    tools.add(
+        tool(
+            "deal",
+            "One deal by id with its terms and its counterparty's KYC state. Reads only.",
+            JsonObjectSchema.builder().addStringProperty("id").required("id").build(),
+            arguments -> {
+              final String id = text(arguments, "id");
+              final var found = deals.find(id);
+              if (found.isEmpty() || (desk != null && !desk.equals(deals.desk(id).orElse(null)))) {
+                return Map.of("error", "no deal " + id + " on your desk");
+              }
+              return sourced("deal " + id, found.get());
+            }));
+    tools.add(
+        tool(
+            "exposure",
+            "The open (not finished) deals' value by metal and direction, for the user's desk."
+                + " Reads only.",
+            JsonObjectSchema.builder().build(),
+            arguments -> exposure(desk)));
     tools.add(
         tool(
             "price_series",
@@ -132,6 +180,39 @@ class CopilotTools {
             .parameters(parameters)
             .build(),
         arguments -> readOnly.execute(status -> lookUp.apply(arguments)));
+  }
+
+  private Object exposure(final String desk) {
+    final Map<String, Map<String, Object>> lines = new java.util.TreeMap<>();
+    int open = 0;
+    for (final Map<String, Object> deal : deals.list(null, desk, EXPOSURE_DEALS)) {
+      if (Boolean.TRUE.equals(deal.get("finished"))) {
+        continue;
+      }
+      open++;
+      final String key =
+          deal.get("metal") + " " + deal.get("direction") + " " + deal.get("currency");
+      final Map<String, Object> line =
+          lines.computeIfAbsent(
+              key,
+              k -> {
+                final Map<String, Object> l = new LinkedHashMap<>();
+                l.put("metal", deal.get("metal"));
+                l.put("direction", deal.get("direction"));
+                l.put("currency", deal.get("currency"));
+                l.put("deals", 0);
+                l.put("value", java.math.BigDecimal.ZERO);
+                return l;
+              });
+      line.put("deals", (Integer) line.get("deals") + 1);
+      line.put(
+          "value",
+          ((java.math.BigDecimal) line.get("value")).add((java.math.BigDecimal) deal.get("value")));
+    }
+    final Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("openDeals", open);
+    answer.put("lines", List.copyOf(lines.values()));
+    return sourced("open deals of " + (desk == null ? "every desk" : "desk " + desk), answer);
   }
 
   private Object series() {
@@ -215,6 +296,25 @@ class CopilotTools {
                 user.getAuthorities().stream()
                     .anyMatch(a -> a.getAuthority().equals("ROLE_" + Roles.authorityName(role))))
         .toList();
+  }
+
+  /**
+   * The user's desk as the deal API sees it: the token's {@code desk} claim; admins and users
+   * without one see every desk.
+   */
+  static String desk(
+      final org.springframework.security.core.Authentication user, final List<String> roles) {
+    if (roles.contains(Roles.ADMIN)) {
+      return null;
+    }
+    if (user
+        instanceof
+        org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken
+            token) {
+      final String desk = token.getToken().getClaimAsString("desk");
+      return desk == null || desk.isBlank() ? null : desk;
+    }
+    return null;
   }
 
   private static Map<String, Object> sourced(final String source, final Object data) {

@@ -24,11 +24,9 @@ class KnowledgeController {
   static final int MAX_LIMIT = 20;
 
   private final KnowledgeIndex index;
-  private final KnowledgeProperties properties;
 
-  KnowledgeController(final KnowledgeIndex index, final KnowledgeProperties properties) {
+  KnowledgeController(final KnowledgeIndex index) {
     this.index = index;
-    this.properties = properties;
   }
 
   @GetMapping("/search")
@@ -42,9 +40,9 @@ class KnowledgeController {
     if (query.length() > MAX_QUERY) {
       throw new InvalidRequestField("q", "at most " + MAX_QUERY + " characters");
     }
-    if (collection != null && !properties.collections().contains(collection)) {
+    if (collection != null && !index.collectionNames().contains(collection)) {
       throw new InvalidRequestField(
-          "collection", "must be one of " + String.join(", ", properties.collections()));
+          "collection", "must be one of " + String.join(", ", index.collectionNames()));
     }
     final int k = limit(limit);
     final List<ReferenceLibrary.Passage> passages;

@@ -65,14 +65,28 @@ public class KnowledgeIndex implements ReferenceLibrary {
 
   private final JdbcTemplate jdbc;
   private final KnowledgeProperties properties;
+  private final List<KnowledgeSource> sources;
+  private final java.util.concurrent.atomic.AtomicBoolean refreshing =
+      new java.util.concurrent.atomic.AtomicBoolean();
   private final AtomicReference<List<Indexed>> index = new AtomicReference<>(List.of());
   private final AtomicReference<Status> status =
       new AtomicReference<>(new Status(State.EMPTY, 0, 0, 0, 0, null, null, null));
   private volatile EmbeddingModel model;
 
-  public KnowledgeIndex(final JdbcTemplate jdbc, final KnowledgeProperties properties) {
+  public KnowledgeIndex(
+      final JdbcTemplate jdbc,
+      final KnowledgeProperties properties,
+      final List<KnowledgeSource> sources) {
     this.jdbc = jdbc;
     this.properties = properties;
+    this.sources = List.copyOf(sources);
+  }
+
+  /** Every collection the index builds: the document folders and the sources (e.g. deals). */
+  public List<String> collectionNames() {
+    final List<String> names = new ArrayList<>(properties.collections());
+    sources.forEach(s -> names.add(s.collection()));
+    return names;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -101,11 +115,18 @@ public class KnowledgeIndex implements ReferenceLibrary {
     try {
       final Path directory = locate(properties.directory());
       final List<ReferenceDocuments.Passage> passages =
-          ReferenceDocuments.read(directory, properties.collections());
+          new ArrayList<>(ReferenceDocuments.read(directory, properties.collections()));
+      for (final KnowledgeSource source : sources) {
+        for (final KnowledgeSource.Document d : source.documents()) {
+          passages.add(
+              new ReferenceDocuments.Passage(
+                  source.collection(), d.document(), d.title(), 0, d.text()));
+        }
+      }
       LOG.info(
-          "Knowledge index: {} passages in {} under {}",
+          "Knowledge index: {} passages in {} (documents under {})",
           passages.size(),
-          properties.collections(),
+          collectionNames(),
           directory);
       final Map<String, String> stored = storedHashes();
       final List<Indexed> built = new ArrayList<>();
@@ -190,6 +211,7 @@ public class KnowledgeIndex implements ReferenceLibrary {
     if (index.get().isEmpty()) {
       ensureBuilt();
     }
+    refreshIfStale();
     final List<Indexed> passages = index.get();
     if (passages.isEmpty()) {
       throw new IllegalStateException(
@@ -221,6 +243,30 @@ public class KnowledgeIndex implements ReferenceLibrary {
             p ->
                 p.passage().collection().equals(collection)
                     && p.passage().document().equals(document));
+  }
+
+  /**
+   * Past deals change: a search on an index older than {@code refresh-after} starts a rebuild in
+   * the background (one at a time) and answers from the current index meanwhile.
+   */
+  private void refreshIfStale() {
+    final Status current = status.get();
+    if (current.state() != State.READY
+        || current.builtAt() == null
+        || current.builtAt().plus(properties.refreshAfter()).isAfter(Instant.now())
+        || !refreshing.compareAndSet(false, true)) {
+      return;
+    }
+    Thread.ofVirtual()
+        .name("knowledge-refresh")
+        .start(
+            () -> {
+              try {
+                buildQuietly();
+              } finally {
+                refreshing.set(false);
+              }
+            });
   }
 
   /** The collections the index holds, with their passage counts. */

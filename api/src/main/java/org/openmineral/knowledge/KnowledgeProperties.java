@@ -13,9 +13,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param collections the sub-folders indexed
  * @param indexAtStart build (or bring up to date) the index in the background once the application
  *     is ready; otherwise only on {@code POST /api/knowledge/index}
+ * @param refreshAfter a search on an index built longer ago rebuilds it in the background (past
+ *     deals change; unchanged passages keep their vectors)
  */
 @ConfigurationProperties("openmineral.knowledge")
 public record KnowledgeProperties(
     @DefaultValue("reference-data") Path directory,
     @DefaultValue({"clauses", "procedures"}) List<String> collections,
-    @DefaultValue("true") boolean indexAtStart) {}
+    @DefaultValue("true") boolean indexAtStart,
+    @DefaultValue("10m") java.time.Duration refreshAfter) {}

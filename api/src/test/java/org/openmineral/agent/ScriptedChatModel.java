@@ -1,5 +1,7 @@
 package org.openmineral.agent;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
@@ -7,6 +9,8 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,6 +24,7 @@ import java.util.function.Function;
  * call, a text answer, a failure, a delay), and keeps every request it got. No network.
  */
 public final class ScriptedChatModel implements ChatModel {
+  private static final ObjectMapper JSON = new ObjectMapper();
   private final List<Function<ChatRequest, AiMessage>> steps;
   private final AtomicInteger next = new AtomicInteger();
   private final List<ChatRequest> requests = new CopyOnWriteArrayList<>();
@@ -86,6 +91,24 @@ public final class ScriptedChatModel implements ChatModel {
   /** The requests received, in order. */
   public List<ChatRequest> requests() {
     return requests;
+  }
+
+  /**
+   * The JSON of the case in {@code request}: the agents write their case as a heading line followed
+   * by JSON in the user message.
+   */
+  public static JsonNode caseJson(final ChatRequest request) {
+    for (final ChatMessage message : request.messages()) {
+      if (message instanceof UserMessage user) {
+        final String text = user.singleText();
+        try {
+          return JSON.readTree(text.substring(text.indexOf('\n') + 1));
+        } catch (final IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
+    throw new IllegalStateException("no case in the request");
   }
 
   /** The text of the (last) user message of the first request: the case the agent got. */

@@ -77,12 +77,15 @@ class ModuleBoundariesTest {
         .resideInAPackage("org.openmineral.workers.agent..")
         .and()
         .doNotHaveSimpleName("EngineAgentAuditTrail")
+        .and()
+        .doNotHaveSimpleName("AgentJobs")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
             "io.camunda.client.api.command..",
             "org.openmineral.workers.settlement..",
             "org.openmineral.workers.hedging..",
+            "org.openmineral.workers.deal..",
             "org.springframework.jdbc..",
             "jakarta.persistence..")
         .orShould()

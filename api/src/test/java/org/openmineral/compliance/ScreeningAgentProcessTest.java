@@ -9,18 +9,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.langchain4j.data.message.AiMessage;
-import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
-import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.JobIntent;
 import io.camunda.zeebe.protocol.record.value.JobRecordValue;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +45,7 @@ class ScreeningAgentProcessTest extends OnboardingProcessSupport {
   private static final String CUBAN_BANK = "Banco Nacional de Cuba";
 
   @Autowired ScriptedAgentModels models;
+  @Autowired io.micrometer.core.instrument.MeterRegistry meters;
 
   @Test
   void confidentAgentReviewGoesToComplianceWithoutAPersonsReviewAndEveryStepIsAudited()
@@ -85,6 +84,14 @@ class ScreeningAgentProcessTest extends OnboardingProcessSupport {
     // the prompt has the case and nothing it does not need
     assertThat(model.caseText()).contains(CUBAN_BANK).contains("potentialMatches");
 
+    assertThat(
+            meters
+                .get("openmineral.agent.runs")
+                .tags(
+                    "agent", "agent.review-screening-hits", "outcome", "COMPLETED", "cause", "none")
+                .timer()
+                .count())
+        .isPositive();
     final List<String> audited = auditedAgentSteps(instance, 7);
     assertThat(audited)
         .containsExactly(
@@ -97,6 +104,27 @@ class ScreeningAgentProcessTest extends OnboardingProcessSupport {
     await(elementCompleted(instance, "end-rejected"));
     assertThat(awaitStatus(id, KycStatus.REJECTED).getLatestScreeningDecision())
         .isEqualTo("POTENTIAL_MATCH");
+  }
+
+  @Test
+  void aSlowAgentDoesNotHoldUpTheOtherJobWorkers() {
+    final Map<String, Object> cuban = newCounterparty(CUBAN_BANK, "ENTITY", "CU", List.of(), true);
+    final ScriptedChatModel slow =
+        new ScriptedChatModel(
+            ScriptedChatModel.slow(Duration.ofSeconds(8), review("TRUE_MATCH", "YES", "0.9")));
+    models.script((String) cuban.get("counterpartyId"), slow);
+    final long slowInstance = start(cuban);
+    Awaitility.await().atMost(WAIT).until(() -> !slow.requests().isEmpty());
+
+    // while the agent waits for its model, another onboarding runs its jobs to the next person
+    final long clear =
+        start(
+            newCounterparty("Nordvik Smelting AS", "ENTITY", "NO", List.of("Kari Nordmann"), true));
+    awaitUserTask(clear, "compliance-decision");
+    assertThat(matching(elementCompleted(slowInstance, "agent-review"))).isEmpty();
+
+    awaitUserTask(slowInstance, "compliance-decision");
+    assertThat(variables(slowInstance).get("hitsReviewOutcome").asText()).isEqualTo("TRUE_MATCH");
   }
 
   static Stream<Arguments> escalations() {
@@ -159,6 +187,13 @@ class ScreeningAgentProcessTest extends OnboardingProcessSupport {
     assertThat(escalated.getErrorCode()).isEqualTo("ESCALATE");
     final Map<String, JsonNode> seen = variables(instance);
     assertThat(seen.get("agentEscalationCause").asText()).isEqualTo(cause);
+    assertThat(
+            meters
+                .get("openmineral.agent.runs")
+                .tags("agent", "agent.review-screening-hits", "cause", cause)
+                .timer()
+                .count())
+        .isPositive();
     assertThat(seen.get("agentEscalationReason").asText()).contains(reason);
     assertThat(seen.get("screeningEscalationReason").asText()).contains(reason);
     if (hasDraft) {
@@ -191,7 +226,7 @@ class ScreeningAgentProcessTest extends OnboardingProcessSupport {
   static Function<ChatRequest, AiMessage> review(
       final String outcome, final String verdict, final String confidence) {
     return request -> {
-      final JsonNode facts = caseOf(request);
+      final JsonNode facts = ScriptedChatModel.caseJson(request);
       final ObjectNode answer = JSON.createObjectNode();
       answer.put("outcome", outcome);
       final ArrayNode hits = answer.putArray("hits");
@@ -220,20 +255,6 @@ class ScreeningAgentProcessTest extends OnboardingProcessSupport {
 
   private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
       new com.fasterxml.jackson.databind.ObjectMapper();
-
-  private static JsonNode caseOf(final ChatRequest request) {
-    for (final ChatMessage message : request.messages()) {
-      if (message instanceof UserMessage user) {
-        final String text = user.singleText();
-        try {
-          return JSON.readTree(text.substring(text.indexOf('\n') + 1));
-        } catch (final IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-    }
-    throw new IllegalStateException("no case in the request");
-  }
 
   private static String toolAnswer(final ChatRequest request) {
     return ((ToolExecutionResultMessage) request.messages().getLast()).text();

@@ -140,6 +140,60 @@ class CopilotApiTest extends ApplicationTest {
             "ANSWER",
             "OUTCOME");
     assertThat(transcript).extracting(r -> r.get("actor")).containsOnly("trader");
+
+    // auditors read it over the API; a trader may not
+    final HttpClient http = HttpClient.newHttpClient();
+    final HttpResponse<String> audited =
+        http.send(
+            HttpRequest.newBuilder(url("/api/audit/agent-conversations/" + conversation))
+                .header("Authorization", bearer("auditor"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(audited.statusCode()).isEqualTo(200);
+    final JsonNode steps = JSON.readTree(audited.body()).get("steps");
+    assertThat(steps).hasSize(11);
+    assertThat(steps.get(0).get("content").get("user").asText()).isEqualTo("Who pays the umpire?");
+    assertThat(steps.get(2).get("content").get("tool").asText()).isEqualTo("search_reference");
+    assertThat(
+            http.send(
+                    HttpRequest.newBuilder(url("/api/audit/agent-conversations/" + conversation))
+                        .header("Authorization", bearer("trader"))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(
+            http.send(
+                    HttpRequest.newBuilder(url("/api/audit/agent-conversations/nobody-said-this"))
+                        .header("Authorization", bearer("auditor"))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .statusCode())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void deskToolsAnswerForTheCallersDeskOnly() throws Exception {
+    final String conversation = UUID.randomUUID().toString();
+    final ScriptedStreamingChatModel model =
+        new ScriptedStreamingChatModel(
+            toolCall("exposure", "{}"),
+            toolCall("deals", "{\"status\": \"IN_EXECUTION\"}"),
+            answer("Your desk's open exposure is listed in [1]; deals in execution in [2]."));
+    models.script(conversation, model);
+
+    final List<Event> events =
+        stream("trader", Map.of("message", "What is my exposure?", "conversationId", conversation));
+
+    final JsonNode done = events.getLast().data();
+    assertThat(events.getLast().name()).isEqualTo("done");
+    assertThat(done.get("citations").get(0).get("source").asText())
+        .isEqualTo("open deals of desk base-metals");
+    assertThat(done.get("citations").get(1).get("source").asText())
+        .isEqualTo("deals of desk base-metals");
+    final String exposure =
+        ((ToolExecutionResultMessage) model.requests().get(1).messages().getLast()).text();
+    assertThat(exposure).contains("\"openDeals\"").contains("\"lines\"");
   }
 
   @Test

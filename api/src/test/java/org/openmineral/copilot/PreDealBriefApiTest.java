@@ -7,13 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.langchain4j.data.message.AiMessage;
-import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
-import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -103,7 +100,7 @@ class PreDealBriefApiTest extends ApplicationTest {
   private static Function<ChatRequest, AiMessage> brief(
       final String citation, final String confidence) {
     return request -> {
-      final JsonNode analysis = facts(request).get("preDealAnalysis");
+      final JsonNode analysis = ScriptedChatModel.caseJson(request).get("preDealAnalysis");
       final ObjectNode brief = JSON.createObjectNode();
       brief.put("headline", "Copper QP Feb-Apr 2026: proceed with a declared QP");
       brief.put(
@@ -131,20 +128,6 @@ class PreDealBriefApiTest extends ApplicationTest {
       brief.putArray("reasons").add("QP band of the pre-deal analysis");
       return AiMessage.from(brief.toString());
     };
-  }
-
-  private static JsonNode facts(final ChatRequest request) {
-    for (final ChatMessage message : request.messages()) {
-      if (message instanceof UserMessage user) {
-        final String text = user.singleText();
-        try {
-          return JSON.readTree(text.substring(text.indexOf('\n') + 1));
-        } catch (final IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-    }
-    throw new IllegalStateException("no deal in the request");
   }
 
   private static ObjectNode deal(final String conversation) throws IOException {

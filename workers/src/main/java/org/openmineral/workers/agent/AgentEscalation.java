@@ -51,6 +51,16 @@ public final class AgentEscalation {
         ERROR_CODE, escalated.cause() + ": " + escalated.reason(), variables);
   }
 
+  /**
+   * Why a person has the task, in one line for a form: {@code no model configured}, or {@code agent
+   * escalated (<cause>): <reason>}.
+   */
+  public static String summary(final AgentOutcome.Escalated escalated) {
+    return escalated.cause() == EscalationCause.NO_MODEL
+        ? AgentRunner.NO_MODEL
+        : "agent escalated (" + escalated.cause() + "): " + escalated.reason();
+  }
+
   private static String draftText(final AgentOutcome.Escalated escalated) {
     if (escalated.draft() == null) {
       return "";

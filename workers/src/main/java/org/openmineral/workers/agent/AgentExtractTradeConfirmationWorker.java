@@ -41,10 +41,12 @@ public class AgentExtractTradeConfirmationWorker {
       a term that is not written; list the required terms that are absent in missing.""";
 
   private final AgentRunner runner;
+  private final AgentJobs jobs;
   private final AgentResultSchema schema = AgentResultSchema.load("extract-trade-confirmation");
 
-  public AgentExtractTradeConfirmationWorker(final AgentRunner runner) {
+  public AgentExtractTradeConfirmationWorker(final AgentRunner runner, final AgentJobs jobs) {
     this.runner = runner;
+    this.jobs = jobs;
   }
 
   /** The variables the job reads. */
@@ -52,8 +54,14 @@ public class AgentExtractTradeConfirmationWorker {
 
   @JobWorker(
       type = TYPE,
+      autoComplete = false,
       fetchVariables = {"confirmationText", "dealId"})
-  public Map<String, Object> extract(final ActivatedJob job, @VariablesAsType final Input input) {
+  public void extract(final ActivatedJob job, @VariablesAsType final Input input) {
+    jobs.run(job, () -> extractNow(job, input));
+  }
+
+  /** The extraction itself: the job's variables, or the BPMN error {@code ESCALATE} thrown. */
+  Map<String, Object> extractNow(final ActivatedJob job, final Input input) {
     final String text = input.confirmationText() == null ? "" : input.confirmationText();
     final String shown =
         PersonalData.redact(text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text);

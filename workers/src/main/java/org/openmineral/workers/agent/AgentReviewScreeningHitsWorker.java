@@ -61,12 +61,14 @@ public class AgentReviewScreeningHitsWorker {
 
   private final AgentRunner runner;
   private final ScreeningReviewTools tools;
+  private final AgentJobs jobs;
   private final AgentResultSchema schema = AgentResultSchema.load(SCHEMA);
 
   public AgentReviewScreeningHitsWorker(
-      final AgentRunner runner, final ScreeningReviewTools tools) {
+      final AgentRunner runner, final ScreeningReviewTools tools, final AgentJobs jobs) {
     this.runner = runner;
     this.tools = tools;
+    this.jobs = jobs;
   }
 
   /** The variables the job reads. */
@@ -81,6 +83,7 @@ public class AgentReviewScreeningHitsWorker {
 
   @JobWorker(
       type = TYPE,
+      autoComplete = false,
       fetchVariables = {
         "counterpartyId",
         "name",
@@ -90,7 +93,12 @@ public class AgentReviewScreeningHitsWorker {
         "ultimateBeneficialOwners",
         "screeningMatches"
       })
-  public Map<String, Object> review(final ActivatedJob job, @VariablesAsType final Input input) {
+  public void review(final ActivatedJob job, @VariablesAsType final Input input) {
+    jobs.run(job, () -> reviewNow(job, input));
+  }
+
+  /** The review itself: the job's variables, or the BPMN error {@code ESCALATE} thrown. */
+  Map<String, Object> reviewNow(final ActivatedJob job, final Input input) {
     final AgentTask task = AgentTask.forJob(TYPE, job, input.counterpartyId());
     final AgentSpec spec =
         new AgentSpec(
@@ -135,12 +143,7 @@ public class AgentReviewScreeningHitsWorker {
 
   private static RuntimeException escalate(final AgentOutcome.Escalated escalated) {
     return AgentEscalation.bpmnError(
-        escalated,
-        Map.of(
-            "screeningEscalationReason",
-            escalated.cause() == EscalationCause.NO_MODEL
-                ? AgentRunner.NO_MODEL
-                : "agent escalated (" + escalated.cause() + "): " + escalated.reason()));
+        escalated, Map.of("screeningEscalationReason", AgentEscalation.summary(escalated)));
   }
 
   /** The case as the model reads it: only what comparing the parties needs. */

@@ -49,13 +49,33 @@ public final class AgentRunner {
   private final AgentModels models;
   private final AgentAuditTrail audit;
   private final AgentLimits limits;
+  private final Observer observer;
   private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
+
+  /** Told how each run ended (for metrics). */
+  public interface Observer {
+    /**
+     * @param agent the agent
+     * @param outcome how the run ended
+     * @param nanos how long it took
+     */
+    void ended(String agent, AgentOutcome outcome, long nanos);
+  }
 
   public AgentRunner(
       final AgentModels models, final AgentAuditTrail audit, final AgentLimits limits) {
+    this(models, audit, limits, (agent, outcome, nanos) -> {});
+  }
+
+  public AgentRunner(
+      final AgentModels models,
+      final AgentAuditTrail audit,
+      final AgentLimits limits,
+      final Observer observer) {
     this.models = models;
     this.audit = audit;
     this.limits = limits;
+    this.observer = observer;
   }
 
   public AgentLimits limits() {
@@ -64,8 +84,10 @@ public final class AgentRunner {
 
   /** Runs {@code spec} for {@code task}; never throws for a model's failure, it escalates. */
   public AgentOutcome run(final AgentSpec spec, final AgentTask task) {
+    final long started = System.nanoTime();
     final Run run = new Run(spec, task);
     final AgentOutcome outcome = run.execute();
+    observer.ended(task.agent(), outcome, System.nanoTime() - started);
     run.record(AgentAuditTrail.Kind.OUTCOME, outcomeContent(outcome));
     if (outcome instanceof AgentOutcome.Escalated escalated) {
       LOG.info(

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReferenceTools {
   static final int LIMIT = 4;
+  static final List<String> COLLECTIONS = List.of("clauses", "procedures", "deals");
 
   private final ReferenceLibrary library;
 
@@ -28,13 +29,13 @@ public class ReferenceTools {
                 "Semantic search of the company's standard concentrate-contract clauses"
                     + " (collection 'clauses': quotational period, assays and umpire, payables,"
                     + " TC/RC, penalties, force majeure, sanctions, title and risk, weights and"
-                    + " moisture, payment, shipment) and operating procedures ('procedures')."
-                    + " Returns the best passages with a citation each. Reads only.")
+                    + " moisture, payment, shipment), operating procedures ('procedures') and past"
+                    + " deals ('deals': what was agreed with whom). Returns the best passages with a"
+                    + " citation each. Reads only.")
             .parameters(
                 JsonObjectSchema.builder()
                     .addStringProperty("query", "what to look for, in plain words")
-                    .addEnumProperty(
-                        "collection", List.of("clauses", "procedures"), "optional: one collection")
+                    .addEnumProperty("collection", COLLECTIONS, "optional: one collection")
                     .required("query")
                     .build())
             .build(),
@@ -48,8 +49,8 @@ public class ReferenceTools {
         collection == null || collection.isNull() || collection.asText().isBlank()
             ? null
             : collection.asText();
-    if (only != null && !List.of("clauses", "procedures").contains(only)) {
-      throw new IllegalArgumentException("collection must be 'clauses' or 'procedures'");
+    if (only != null && !COLLECTIONS.contains(only)) {
+      throw new IllegalArgumentException("collection must be one of " + COLLECTIONS);
     }
     return library.search(query, only, LIMIT).stream()
         .map(
