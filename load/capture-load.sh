@@ -23,5 +23,5 @@ for _ in $(seq 1 180); do
 done
 echo "$(date -u +%FT%TZ): $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), application healthy on port $http_port (JVM $("$java_bin" -version 2>&1 | head -1))"
 export OPENMINERAL_URL="http://127.0.0.1:$http_port"
-"$root/mvnw" -B -ntp -q -f "$root/benchmarks/pom.xml" test-compile gatling:test -Dspotless.check.skip
+"$root/mvnw" -B -ntp -q -f "$root/load/pom.xml" test-compile gatling:test -Dspotless.check.skip
 echo "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"

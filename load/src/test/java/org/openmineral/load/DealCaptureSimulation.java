@@ -1,4 +1,4 @@
-package org.openmineral.benchmarks.capture;
+package org.openmineral.load;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
