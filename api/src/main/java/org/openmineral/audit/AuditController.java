@@ -5,12 +5,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.openmineral.platform.web.InvalidRequestField;
 import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -20,38 +24,34 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The audit log over HTTP: verification of its hash chain, the history of one process instance (the
- * events needed to replay its token flow on the diagram) and the diagram itself. Who may call them
- * is configured in {@code SecurityConfiguration}.
+ * events needed to replay its token flow on the diagram), its audit report, and the diagram itself.
+ * Who may call them is configured in {@code SecurityConfiguration}.
  */
 @RestController
 @RequestMapping("/api")
 class AuditController {
   static final URI NOT_FOUND = URI.create("https://openmineral.org/problems/not-found");
 
-  /** The events of an instance's history: value type → intents. */
-  private static final String HISTORY_EVENTS =
-      """
-      (value_type = 'PROCESS_INSTANCE' and intent in
-          ('ELEMENT_ACTIVATED', 'ELEMENT_COMPLETED', 'ELEMENT_TERMINATED', 'SEQUENCE_FLOW_TAKEN'))
-      or (value_type = 'USER_TASK' and intent in
-          ('CREATED', 'ASSIGNED', 'UPDATED', 'COMPLETED', 'CANCELED'))
-      or (value_type = 'VARIABLE' and intent in ('CREATED', 'UPDATED'))
-      or (value_type = 'INCIDENT' and intent in ('CREATED', 'RESOLVED'))
-      or (value_type = 'PROCESS_MESSAGE_SUBSCRIPTION' and intent = 'CORRELATED')
-      or (value_type = 'TIMER' and intent in ('CREATED', 'TRIGGERED', 'CANCELED'))
-      or (value_type = 'JOB' and intent in ('CREATED', 'COMPLETED', 'FAILED', 'ERROR_THROWN'))
-      """;
-
   private final AuditVerifier verifier;
+  private final InstanceHistory history;
+  private final AuditReport report;
   private final JdbcTemplate jdbc;
   private final ObjectMapper json;
 
-  AuditController(final AuditVerifier verifier, final JdbcTemplate jdbc, final ObjectMapper json) {
+  AuditController(
+      final AuditVerifier verifier,
+      final InstanceHistory history,
+      final AuditReport report,
+      final JdbcTemplate jdbc,
+      final ObjectMapper json) {
     this.verifier = verifier;
+    this.history = history;
+    this.report = report;
     this.jdbc = jdbc;
     this.json = json;
   }
@@ -63,42 +63,13 @@ class AuditController {
     answer.put("valid", result.valid());
     answer.put("entries", result.entries());
     answer.put("firstBrokenEntry", result.firstBrokenEntry());
+    answer.put("archivedEntries", result.archivedEntries());
     return answer;
   }
 
   @GetMapping("/process-instances/{key}/history")
   Map<String, Object> history(@PathVariable final long key) {
-    final List<Map<String, Object>> events =
-        jdbc.query(
-            "select position, record_timestamp, value_type, intent, record_key, element_id,"
-                + " bpmn_process_id, actor, record_json from audit_entry"
-                + " where process_instance_key = ? and record_type = 'EVENT' and ("
-                + HISTORY_EVENTS
-                + ") order by partition_id, position",
-            (rs, i) -> {
-              final JsonNode value = value(rs.getString(9));
-              final Map<String, Object> event = new LinkedHashMap<>();
-              event.put("position", rs.getLong(1));
-              event.put("timestamp", rs.getTimestamp(2).toInstant());
-              event.put("valueType", rs.getString(3));
-              event.put("intent", rs.getString(4));
-              event.put("key", rs.getLong(5));
-              event.put("elementId", rs.getString(6));
-              event.put("elementType", value.path("bpmnElementType").asText(null));
-              event.put("bpmnProcessId", rs.getString(7));
-              event.put("actor", rs.getString(8));
-              event.put("value", value);
-              return event;
-            },
-            key);
-    if (events.isEmpty()) {
-      throw new UnknownProcessInstance(key);
-    }
-    final Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("processInstanceKey", key);
-    answer.put("bpmnProcessId", events.get(0).get("bpmnProcessId"));
-    answer.put("events", events);
-    return answer;
+    return history.of(key).orElseThrow(() -> new UnknownProcessInstance(key));
   }
 
   /**
@@ -128,11 +99,52 @@ class AuditController {
         .body(xml);
   }
 
-  private JsonNode value(final String recordJson) {
-    try {
-      return json.readTree(recordJson).path("value");
-    } catch (final JsonProcessingException e) {
-      throw new IllegalStateException("an audit entry is not JSON", e);
+  /** The instance's audit report: {@code format=html} (default) or {@code pdf}. */
+  @GetMapping("/process-instances/{key}/audit-report")
+  ResponseEntity<?> auditReport(
+      @PathVariable final long key,
+      @RequestParam(defaultValue = "html") final String format,
+      final Principal principal) {
+    final ReportFormat reportFormat = ReportFormat.of(format);
+    final String html =
+        report
+            .html(
+                key,
+                new AuditReport.Subject(
+                    "process instance " + key,
+                    "The history of process instance "
+                        + key
+                        + " and of the instances it called, from the audit log."),
+                principal == null ? null : principal.getName())
+            .orElseThrow(() -> new UnknownProcessInstance(key));
+    return reportFormat.response(html, "audit-report-" + key);
+  }
+
+  /** The formats of an audit report. */
+  enum ReportFormat {
+    HTML,
+    PDF;
+
+    static ReportFormat of(final String format) {
+      return switch (format.toLowerCase(java.util.Locale.ROOT)) {
+        case "html" -> HTML;
+        case "pdf" -> PDF;
+        default -> throw new InvalidRequestField("format", "must be html or pdf");
+      };
+    }
+
+    ResponseEntity<?> response(final String html, final String fileName) {
+      if (this == HTML) {
+        return ResponseEntity.ok()
+            .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+            .body(html);
+      }
+      return ResponseEntity.ok()
+          .contentType(MediaType.APPLICATION_PDF)
+          .header(
+              HttpHeaders.CONTENT_DISPOSITION,
+              ContentDisposition.inline().filename(fileName + ".pdf").build().toString())
+          .body(AuditReport.pdf(html));
     }
   }
 
@@ -145,6 +157,15 @@ class AuditController {
     problem.setTitle("Not found");
     problem.setProperty("processInstanceKey", e.key);
     return problem;
+  }
+
+  static final class UnknownProcessInstance extends RuntimeException {
+    private final long key;
+
+    UnknownProcessInstance(final long key) {
+      super(null, null, false, false);
+      this.key = key;
+    }
   }
 
   @ExceptionHandler(UnknownProcessDefinition.class)
@@ -167,12 +188,11 @@ class AuditController {
     }
   }
 
-  static final class UnknownProcessInstance extends RuntimeException {
-    private final long key;
-
-    UnknownProcessInstance(final long key) {
-      super(null, null, false, false);
-      this.key = key;
+  private JsonNode value(final String recordJson) {
+    try {
+      return json.readTree(recordJson).path("value");
+    } catch (final JsonProcessingException e) {
+      throw new IllegalStateException("an audit entry is not JSON", e);
     }
   }
 }

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 /** The credit API's own problems (RFC 9457); invalid input is the platform's 400. */
 @RestControllerAdvice(assignableTypes = CreditController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class CreditProblems {
+public class CreditProblems {
   static final URI NOT_FOUND = URI.create("https://openmineral.org/problems/not-found");
   static final URI EXCEEDED = URI.create("https://openmineral.org/problems/credit-limit-exceeded");
   static final URI NO_LIMIT = URI.create("https://openmineral.org/problems/no-credit-limit");
@@ -21,7 +21,7 @@ class CreditProblems {
   static final URI KEY_REUSED =
       URI.create("https://openmineral.org/problems/idempotency-key-reused");
 
-  static class NotFound extends RuntimeException {
+  public static class NotFound extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     NotFound(final String message) {
@@ -29,7 +29,7 @@ class CreditProblems {
     }
   }
 
-  static class NoCreditLimit extends RuntimeException {
+  public static class NoCreditLimit extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     NoCreditLimit(final String counterpartyId) {
@@ -38,9 +38,13 @@ class CreditProblems {
   }
 
   /** The deal does not fit the headroom; carries the check that said so. */
-  static class CreditLimitExceeded extends RuntimeException {
+  public static class CreditLimitExceeded extends RuntimeException {
     private static final long serialVersionUID = 1L;
     final transient CreditCheck check;
+
+    public CreditCheck check() {
+      return check;
+    }
 
     CreditLimitExceeded(final String counterpartyId, final CreditCheck check) {
       super("Credit of " + counterpartyId + " " + check.reason() + ".");
@@ -48,7 +52,7 @@ class CreditProblems {
     }
   }
 
-  static class DealRefReused extends RuntimeException {
+  public static class DealRefReused extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     DealRefReused(final String dealRef) {

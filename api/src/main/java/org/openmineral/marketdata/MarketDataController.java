@@ -3,25 +3,15 @@ package org.openmineral.marketdata;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.openmineral.domain.forecasting.PriceForecaster;
 import org.openmineral.domain.predeal.PreDealAnalysis;
-import org.openmineral.domain.predeal.PreDealAnalyst;
-import org.openmineral.domain.predeal.ProposedDeal;
 import org.openmineral.domain.pricing.PriceFixing;
 import org.openmineral.domain.pricing.PriceSeries;
 import org.openmineral.domain.pricing.PriceSeriesId;
-import org.openmineral.domain.pricing.UnknownPriceSeriesException;
-import org.openmineral.domain.pricing.WorldBankPinkSheet;
-import org.openmineral.domain.units.Element;
 import org.openmineral.marketdata.MarketDataProblems.NotFound;
 import org.openmineral.platform.web.InvalidRequestField;
-import org.openmineral.pricing.ValuationMapping;
-import org.openmineral.pricing.ValuationRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -42,11 +32,13 @@ import org.springframework.web.multipart.MultipartFile;
 class MarketDataController {
   private final MarketDataImports imports;
   private final MarketPrices prices;
-  private final PreDealAnalyst analyst = new PreDealAnalyst(PriceForecaster.defaults());
+  private final PreDealAnalyses analyses;
 
-  MarketDataController(final MarketDataImports imports, final MarketPrices prices) {
+  MarketDataController(
+      final MarketDataImports imports, final MarketPrices prices, final PreDealAnalyses analyses) {
     this.imports = imports;
     this.prices = prices;
+    this.analyses = analyses;
   }
 
   /** {@code {"url": "https://..."}}: fetch and import. */
@@ -167,56 +159,9 @@ class MarketDataController {
    * in the shape of {@code POST /api/pricing/valuations} (its {@code prices} hold the other payable
    * metals; the analysed metal's price comes from the forecast).
    */
-  record PreDealRequest(
-      String metal, String series, String qpFirst, String qpLast, ValuationRequest valuation) {}
-
   @PostMapping("/pre-deal-analysis")
-  PreDealAnalysis preDeal(@RequestBody final PreDealRequest request) {
-    if (request.metal() == null || request.metal().isBlank()) {
-      throw new InvalidRequestField("metal", "the metal symbol is needed, e.g. Cu");
-    }
-    final Element metal;
-    try {
-      metal = Element.ofSymbol(request.metal());
-    } catch (final IllegalArgumentException e) {
-      throw new InvalidRequestField("metal", e.getMessage());
-    }
-    final YearMonth qpFirst = month(request.qpFirst(), "qpFirst");
-    final YearMonth qpLast = request.qpLast() == null ? qpFirst : month(request.qpLast(), "qpLast");
-    if (request.valuation() == null) {
-      throw new InvalidRequestField("valuation", "the lot and its terms are needed");
-    }
-    final PriceSeries history;
-    if (request.series() == null || request.series().isBlank()) {
-      final PriceSeriesId id;
-      try {
-        id = WorldBankPinkSheet.seriesId(metal);
-      } catch (final UnknownPriceSeriesException e) {
-        throw new InvalidRequestField("metal", e.getMessage());
-      }
-      history =
-          prices
-              .find(id)
-              .orElseThrow(
-                  () ->
-                      new InvalidRequestField(
-                          "series", "no series " + id + " has been imported; import it first"));
-    } else {
-      history = series(request.series());
-    }
-    final var other =
-        new java.util.EnumMap<Element, org.openmineral.domain.units.Price>(Element.class);
-    other.putAll(ValuationMapping.prices(request.valuation()));
-    other.remove(metal);
-    return analyst.analyse(
-        new ProposedDeal(
-            metal,
-            qpFirst,
-            qpLast,
-            ValuationMapping.lot(request.valuation()),
-            ValuationMapping.terms(request.valuation()),
-            Map.copyOf(other)),
-        history);
+  PreDealAnalysis preDeal(@RequestBody final PreDealAnalyses.Request request) {
+    return analyses.analyse(request);
   }
 
   private PriceSeries series(final String code) {
@@ -237,17 +182,6 @@ class MarketDataController {
       return LocalDate.parse(text.trim());
     } catch (final DateTimeParseException e) {
       throw new InvalidRequestField(field, "'" + text + "' is not a date YYYY-MM-DD");
-    }
-  }
-
-  private static YearMonth month(final String text, final String field) {
-    if (text == null || text.isBlank()) {
-      throw new InvalidRequestField(field, "a month YYYY-MM is needed");
-    }
-    try {
-      return YearMonth.parse(text.trim());
-    } catch (final DateTimeParseException e) {
-      throw new InvalidRequestField(field, "'" + text + "' is not a month YYYY-MM");
     }
   }
 

@@ -43,12 +43,17 @@ public class TaskController {
   private final UserTaskQueries queries;
   private final UserTaskCommands commands;
   private final ObjectMapper json;
+  private final List<TaskCompletionGuard> guards;
 
   public TaskController(
-      final UserTaskQueries queries, final UserTaskCommands commands, final ObjectMapper json) {
+      final UserTaskQueries queries,
+      final UserTaskCommands commands,
+      final ObjectMapper json,
+      final List<TaskCompletionGuard> guards) {
     this.queries = queries;
     this.commands = commands;
     this.json = json;
+    this.guards = List.copyOf(guards);
   }
 
   /** The caller: username from the token and the application roles it carries. */
@@ -170,10 +175,14 @@ public class TaskController {
     } else if (!submitted.isEmpty() && task.formKey() != null) {
       throw new IllegalStateException("The form of task " + key + " is not known yet.");
     }
+    final Map<String, Object> completion = new java.util.LinkedHashMap<>(submitted);
+    for (final TaskCompletionGuard guard : guards) {
+      completion.putAll(guard.beforeCompletion(task, actor.user(), submitted));
+    }
     if (task.assignee() == null) {
       commands.claim(key, actor.user());
     }
-    commands.complete(key, submitted);
+    commands.complete(key, completion);
     awaitRead(key, t -> !t.open());
     return ResponseEntity.noContent().build();
   }

@@ -1,5 +1,6 @@
 package org.openmineral.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -44,6 +45,52 @@ class ModuleBoundariesTest {
         .dependOnClassesThat()
         .resideInAnyPackage(
             "org.springframework..", "io.camunda..", "jakarta..", "org.openmineral.engine..")
+        .check(classes);
+  }
+
+  /** The projection the application and the audit exporter share (module audit/). */
+  @Test
+  void auditProjectionDependsOnlyOnTheProtocolJdbcAndJackson() {
+    classes()
+        .that()
+        .haveNameMatching(
+            "org\\.openmineral\\.audit\\.(AuditProjection|ProcessHistory|AuditEntry).*")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            "java..",
+            "io.camunda.zeebe.protocol.record..",
+            "com.fasterxml.jackson..",
+            "org.openmineral.audit")
+        .check(classes);
+  }
+
+  /**
+   * Agents' tools only read: the agent package reaches no port that writes (the counterparty
+   * records, settlement and hedge books) and no engine command, except the audit trail that records
+   * the agent's steps as task variables.
+   */
+  @Test
+  void agentsReachNothingThatChangesState() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.openmineral.workers.agent..")
+        .and()
+        .doNotHaveSimpleName("EngineAgentAuditTrail")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.camunda.client.api.command..",
+            "org.openmineral.workers.settlement..",
+            "org.openmineral.workers.hedging..",
+            "org.springframework.jdbc..",
+            "jakarta.persistence..")
+        .orShould()
+        .dependOnClassesThat()
+        .haveSimpleName("CamundaClient")
+        .orShould()
+        .dependOnClassesThat()
+        .haveSimpleName("CounterpartyRecords")
         .check(classes);
   }
 }

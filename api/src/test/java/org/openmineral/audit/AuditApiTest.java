@@ -8,29 +8,20 @@ import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
-import java.util.stream.StreamSupport;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.openmineral.ProcessTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The audit log over HTTP on a real {@code counterparty-onboarding} instance: its history, the
  * verification of the hash chain, each kind of tampering (done behind the application's back with
  * the append-only trigger disabled) detected, the roles, and the projection's idempotence.
  */
-class AuditApiTest extends ProcessTest {
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-  @Autowired JdbcTemplate jdbc;
+class AuditApiTest extends AuditTestSupport {
   @Autowired AuditLog auditLog;
 
   @Test
@@ -97,6 +88,26 @@ class AuditApiTest extends ProcessTest {
               assertThat(e.get("valueType").asText()).isEqualTo("VARIABLE");
               assertThat(e.get("value").get("name").asText()).isEqualTo("complianceDecision");
             });
+    // the structured history: the instance, its user task with who completed it and what
+    assertThat(history.get("instances"))
+        .singleElement()
+        .satisfies(
+            i -> {
+              assertThat(i.get("processInstanceKey").asLong()).isEqualTo(instance);
+              assertThat(i.get("state").asText()).isEqualTo("COMPLETED");
+              assertThat(i.get("endedAt").isNull()).isFalse();
+            });
+    assertThat(history.get("userTasks"))
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(t.get("elementId").asText()).isEqualTo("compliance-decision");
+              assertThat(t.get("state").asText()).isEqualTo("COMPLETED");
+              assertThat(t.get("completedBy").asText()).isEqualTo("compliance");
+              assertThat(t.get("variables").get("complianceDecision").asText()).isEqualTo("REJECT");
+            });
+    assertThat(events(history))
+        .allSatisfy(e -> assertThat(e.get("processInstanceKey").asLong()).isEqualTo(instance));
     assertThat(send("/api/process-instances/" + instance + "/history", "admin").statusCode())
         .isEqualTo(200);
     assertThat(send("/api/process-instances/" + instance + "/history", "trader").statusCode())
@@ -248,74 +259,8 @@ class AuditApiTest extends ProcessTest {
 
   /** A trader records a clear counterparty; compliance rejects it in the onboarding's decision. */
   private long rejectedOnboarding() throws Exception {
-    final HttpResponse<String> created =
-        post(
-            "/api/counterparties",
-            "trader",
-            Map.of(
-                "name",
-                "Audited Metals Ltd",
-                "type",
-                "ENTITY",
-                "country",
-                "GB",
-                "ultimateBeneficialOwners",
-                List.of("Jane Auditable"),
-                "ownershipDisclosed",
-                true));
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    final long instance =
-        json.readTree(created.body()).get("onboardingProcessInstanceKey").asLong();
-    final long task = awaitUserTask(instance, "compliance-decision");
-    final HttpResponse<String> completed =
-        Awaitility.await()
-            .atMost(WAIT)
-            .until(
-                () ->
-                    post(
-                        "/api/tasks/" + task + "/complete",
-                        "compliance",
-                        Map.of(
-                            "complianceDecision",
-                            "REJECT",
-                            "complianceComment",
-                            "Audit test counterparty.")),
-                r -> r.statusCode() != 404);
-    assertThat(completed.statusCode()).as(completed.body()).isEqualTo(204);
+    final long instance = decidedOnboarding("Audited Metals Ltd", "REJECT").instance();
     await(instanceCompleted(instance));
     return instance;
-  }
-
-  private JsonNode history(final long instance, final String user) throws Exception {
-    final HttpResponse<String> response =
-        send("/api/process-instances/" + instance + "/history", user);
-    return response.statusCode() == 200 ? json.readTree(response.body()) : null;
-  }
-
-  private static List<JsonNode> events(final JsonNode history) {
-    return StreamSupport.stream(history.get("events").spliterator(), false).toList();
-  }
-
-  private JsonNode verify(final String user) throws Exception {
-    final HttpResponse<String> response = send("/api/audit/verify", user);
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return json.readTree(response.body());
-  }
-
-  private HttpResponse<String> send(final String path, final String user) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(url(path)).header("Authorization", bearer(user)).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private HttpResponse<String> post(final String path, final String user, final Object body)
-      throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(url(path))
-            .header("Authorization", bearer(user))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -4,6 +4,7 @@ import static org.openmineral.platform.security.Roles.ADMIN;
 import static org.openmineral.platform.security.Roles.AUDITOR;
 import static org.openmineral.platform.security.Roles.COMPLIANCE;
 import static org.openmineral.platform.security.Roles.DESK_HEAD;
+import static org.openmineral.platform.security.Roles.LEGAL;
 import static org.openmineral.platform.security.Roles.OPERATIONS;
 import static org.openmineral.platform.security.Roles.RISK;
 import static org.openmineral.platform.security.Roles.TRADER;
@@ -50,8 +51,34 @@ public class SecurityConfiguration {
   /** Who may reserve and release a counterparty's credit for a deal. */
   static final String[] CREDIT_RESERVE = {TRADER, RISK, ADMIN};
 
+  /** Who may capture deals (and so start their trade lifecycle). */
+  static final String[] DEAL_CAPTURE = {TRADER, ADMIN};
+
+  /** Who may amend or cancel deals (of their desk). */
+  static final String[] DEAL_CHANGE = {TRADER, DESK_HEAD, ADMIN};
+
+  /** Who may report the business events of a deal's execution and settlement. */
+  static final String[] DEAL_EVENTS = {OPERATIONS, TRADER, ADMIN};
+
+  /** Who may read deals (desk members only their desk's). */
+  static final String[] DEAL_READ = {
+    TRADER, DESK_HEAD, RISK, COMPLIANCE, LEGAL, OPERATIONS, AUDITOR, ADMIN
+  };
+
+  /** Who may record a hedge's fill (price, time, broker) for the trade report. */
+  static final String[] HEDGE_EXECUTION = {TRADER, RISK, ADMIN};
+
+  /** Who may read the reports (desk members only their desk's figures). */
+  static final String[] REPORTS = {RISK, DESK_HEAD, COMPLIANCE, AUDITOR, ADMIN};
+
   /** Who may import market data (prices); every authenticated user may read it. */
   static final String[] MARKET_DATA_IMPORT = {RISK, ADMIN};
+
+  /** Who may talk to the copilot (it reads deals, exposure, tasks and prices for them). */
+  static final String[] COPILOT = {TRADER, DESK_HEAD, RISK, OPERATIONS, ADMIN};
+
+  /** Who may rebuild the knowledge index; every authenticated user may search it. */
+  static final String[] KNOWLEDGE_INDEX = {ADMIN};
 
   @Bean
   SecurityFilterChain apiSecurity(
@@ -104,14 +131,40 @@ public class SecurityConfiguration {
                     .hasAnyRole(authorities(COUNTERPARTY_CREATE))
                     .requestMatchers("/api/counterparties", "/api/counterparties/**")
                     .authenticated()
+                    .requestMatchers(HttpMethod.POST, "/api/deals")
+                    .hasAnyRole(authorities(DEAL_CAPTURE))
+                    .requestMatchers(HttpMethod.POST, "/api/deals/*/events/*")
+                    .hasAnyRole(authorities(DEAL_EVENTS))
+                    .requestMatchers(HttpMethod.POST, "/api/deals/*/cancel")
+                    .hasAnyRole(authorities(DEAL_CHANGE))
+                    .requestMatchers(HttpMethod.PATCH, "/api/deals/*")
+                    .hasAnyRole(authorities(DEAL_CHANGE))
+                    .requestMatchers(HttpMethod.PUT, "/api/deals/*")
+                    .hasAnyRole(authorities(DEAL_CHANGE))
+                    .requestMatchers(HttpMethod.GET, "/api/deals", "/api/deals/*")
+                    .hasAnyRole(authorities(DEAL_READ))
+                    .requestMatchers("/api/deals", "/api/deals/**")
+                    .hasAnyRole(authorities(DEAL_CAPTURE))
+                    .requestMatchers(HttpMethod.POST, "/api/hedges/*/execution")
+                    .hasAnyRole(authorities(HEDGE_EXECUTION))
+                    .requestMatchers(HttpMethod.GET, "/api/hedges", "/api/hedges/*")
+                    .hasAnyRole(authorities(DEAL_READ))
+                    .requestMatchers("/api/hedges", "/api/hedges/**")
+                    .hasAnyRole(authorities(HEDGE_EXECUTION))
+                    .requestMatchers("/api/reports/**")
+                    .hasAnyRole(authorities(REPORTS))
                     .requestMatchers(HttpMethod.POST, "/api/market-data/imports")
                     .hasAnyRole(authorities(MARKET_DATA_IMPORT))
                     .requestMatchers(HttpMethod.POST, "/api/market-data/pre-deal-analysis")
                     .hasAnyRole(authorities(PRICING))
-                    .requestMatchers("/api/audit/**")
+                    .requestMatchers("/api/audit/**", "/api/process-instances/*/audit-report")
                     .hasAnyRole(authorities(AUDIT))
                     .requestMatchers("/api/process-instances/*/history")
                     .hasAnyRole(authorities(PROCESS_HISTORY))
+                    .requestMatchers("/api/copilot/**")
+                    .hasAnyRole(authorities(COPILOT))
+                    .requestMatchers(HttpMethod.POST, "/api/knowledge/index")
+                    .hasAnyRole(authorities(KNOWLEDGE_INDEX))
                     .anyRequest()
                     .authenticated())
         .oauth2ResourceServer(

@@ -3,6 +3,7 @@ package org.openmineral.platform.web;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
+import org.hibernate.TransactionException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -42,6 +43,18 @@ public final class Outages {
     return state != null && (state.startsWith("08") || state.startsWith("57P"));
   }
 
+  /**
+   * A rollback that failed on the JDBC connection: the pool had already closed the connection
+   * because the server went away mid-transaction (HikariCP then answers "Connection is closed" with
+   * no SQLState, and the rollback failure replaces the query's own connection error).
+   */
+  private static boolean rollbackOnClosedConnection(final Throwable failure) {
+    return failure instanceof TransactionException
+        && failure.getMessage() != null
+        && failure.getMessage().startsWith("Unable to rollback")
+        && failure.getCause() instanceof SQLException;
+  }
+
   private static Throwable outage(final Throwable failure) {
     int depth = 0;
     for (Throwable cause = failure; cause != null && depth < 20; cause = cause.getCause()) {
@@ -51,7 +64,8 @@ public final class Outages {
           || cause instanceof SQLTransientException
           || cause instanceof ConnectException
           || cause instanceof ServiceUnavailable
-          || cause instanceof SQLException sql && connectionLost(sql.getSQLState())) {
+          || cause instanceof SQLException sql && connectionLost(sql.getSQLState())
+          || rollbackOnClosedConnection(cause)) {
         return cause;
       }
       depth++;

@@ -48,7 +48,9 @@ class EndpointSecurityTest extends ApplicationTest {
           "GET /api/market-data/imports",
           "GET /api/market-data/imports/{id}",
           "GET /api/market-data/series",
-          "GET /api/market-data/series/{code}/prices");
+          "GET /api/market-data/series/{code}/prices",
+          "GET /api/knowledge/search",
+          "GET /api/knowledge/status");
 
   private static final String PUBLIC = "POST " + TokenController.PATH;
   private final ObjectMapper json = new ObjectMapper();

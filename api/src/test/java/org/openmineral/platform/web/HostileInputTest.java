@@ -95,7 +95,9 @@ class HostileInputTest extends ApplicationTest {
     final Attack attack = resolve(shape);
     final HttpResponse<String> response = send(attack);
 
-    assertThat(response.statusCode()).as(attack.toString()).isLessThan(500);
+    if (!copilotWithoutModel(attack, response)) {
+      assertThat(response.statusCode()).as(attack.toString()).isLessThan(500);
+    }
     if (response.statusCode() >= 400) {
       assertThat(response.headers().firstValue("Content-Type").orElse(""))
           .as(attack.toString())
@@ -106,6 +108,20 @@ class HostileInputTest extends ApplicationTest {
           .isEqualTo(response.statusCode());
       assertThat(problem.path("title").asText()).as(attack.toString()).isNotBlank();
     }
+  }
+
+  /**
+   * The one 503 the test application gives on purpose: the copilot, asked a valid question, says
+   * that no language model is configured (the test application has none; docs/agents.md).
+   */
+  private static boolean copilotWithoutModel(
+      final Attack attack, final HttpResponse<String> response) throws Exception {
+    return response.statusCode() == 503
+        && attack.endpoint().path(attack.pathValue()).startsWith("/api/copilot/")
+        && JSON.readTree(response.body())
+            .path("type")
+            .asText()
+            .equals("https://openmineral.org/problems/no-model");
   }
 
   /**

@@ -169,6 +169,17 @@ public final class SettlementVariables {
     return map;
   }
 
+  /**
+   * Checks contract terms as the settlement workers will read them, e.g. when a deal is captured.
+   *
+   * @throws InvalidSettlementInput naming the variable, or the domain's exception for a term it
+   *     refuses
+   */
+  public static void checkTerms(final Terms terms) {
+    valuationTerms(terms);
+    assayExchange(terms);
+  }
+
   static ValuationTerms valuationTerms(final Terms terms) {
     required(terms, "terms");
     final List<PayableTerm> payables = new ArrayList<>();

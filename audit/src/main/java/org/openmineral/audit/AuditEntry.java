@@ -10,7 +10,7 @@ import java.util.HexFormat;
  * field, the previous entry's hash included, as {@code <length>:<UTF-8 text>} (length -1 for a
  * null), so no two different entries share a canonical form.
  */
-record AuditEntry(
+public record AuditEntry(
     int partitionId,
     long position,
     String recordType,
@@ -25,9 +25,9 @@ record AuditEntry(
     String recordJson) {
 
   /** The hash of the partition's first entry's predecessor. */
-  static final String GENESIS = "0".repeat(64);
+  public static final String GENESIS = "0".repeat(64);
 
-  String hash(final String previousHash) {
+  public String hash(final String previousHash) {
     final StringBuilder canonical = new StringBuilder(recordJson.length() + 256);
     for (final Object field :
         new Object[] {

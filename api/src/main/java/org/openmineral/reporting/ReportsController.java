@@ -1,0 +1,308 @@
+package org.openmineral.reporting;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.openmineral.domain.reporting.HedgeTradeReport;
+import org.openmineral.platform.security.Desks;
+import org.openmineral.platform.web.InvalidRequestField;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Reports for managers, risk, compliance and regulators (docs/reporting.md): open positions and
+ * hedges, invoice ageing, KYC reviews, and the trade report of hedges. Each answers JSON, or CSV
+ * with {@code format=csv}. Users with a desk see their desk's figures only.
+ */
+@RestController
+@RequestMapping("/api/reports")
+class ReportsController {
+  static final URI INVALID_REPORT = URI.create("https://openmineral.org/problems/report-invalid");
+  static final int MAX_REVIEW_WINDOW_DAYS = 3660;
+
+  private final PositionsReport positions;
+  private final AgeingReport ageing;
+  private final KycReviewReport kyc;
+  private final HedgeTradesReport hedgeTrades;
+
+  ReportsController(
+      final PositionsReport positions,
+      final AgeingReport ageing,
+      final KycReviewReport kyc,
+      final HedgeTradesReport hedgeTrades) {
+    this.positions = positions;
+    this.ageing = ageing;
+    this.kyc = kyc;
+    this.hedgeTrades = hedgeTrades;
+  }
+
+  @GetMapping("/positions")
+  ResponseEntity<?> positions(
+      @RequestParam(defaultValue = "json") final String format, final Authentication user) {
+    final PositionsReport.Report report = positions.report(Desks.of(user));
+    if (!csv(format)) {
+      return ResponseEntity.ok(report);
+    }
+    final List<List<Object>> rows = new ArrayList<>();
+    for (final PositionsReport.Row r : report.rows()) {
+      rows.add(
+          java.util.Arrays.asList(
+              r.metal(),
+              r.counterpartyId(),
+              r.counterpartyName(),
+              r.deals(),
+              r.dryTonnes(),
+              r.containedTonnes(),
+              r.hedgedTonnes(),
+              r.netTonnes(),
+              r.hedgeCoveragePct() == null ? "" : r.hedgeCoveragePct(),
+              r.value(),
+              r.currency()));
+    }
+    return Csv.download(
+        "positions.csv",
+        List.of(
+            "metal",
+            "counterpartyId",
+            "counterpartyName",
+            "deals",
+            "dryTonnes",
+            "containedTonnes",
+            "hedgedTonnes",
+            "netTonnes",
+            "hedgeCoveragePct",
+            "value",
+            "currency"),
+        rows);
+  }
+
+  @GetMapping("/invoice-ageing")
+  ResponseEntity<?> invoiceAgeing(
+      @RequestParam(required = false) final String asOf,
+      @RequestParam(defaultValue = "json") final String format,
+      final Authentication user) {
+    final AgeingReport.Report report = ageing.report(date("asOf", asOf), Desks.of(user));
+    if (!csv(format)) {
+      return ResponseEntity.ok(report);
+    }
+    final List<List<Object>> rows = new ArrayList<>();
+    for (final AgeingReport.Row r : report.rows()) {
+      rows.add(
+          java.util.Arrays.asList(
+              r.invoiceId(),
+              r.dealId(),
+              r.counterpartyId(),
+              r.counterpartyName(),
+              r.kind(),
+              r.side(),
+              r.issuedOn(),
+              r.ageDays(),
+              r.bucket(),
+              r.balance(),
+              r.paid(),
+              r.outstanding(),
+              r.currency()));
+    }
+    return Csv.download(
+        "invoice-ageing-" + report.asOf() + ".csv",
+        List.of(
+            "invoiceId",
+            "dealId",
+            "counterpartyId",
+            "counterpartyName",
+            "kind",
+            "side",
+            "issuedOn",
+            "ageDays",
+            "bucket",
+            "balance",
+            "paid",
+            "outstanding",
+            "currency"),
+        rows);
+  }
+
+  @GetMapping("/kyc-reviews")
+  ResponseEntity<?> kycReviews(
+      @RequestParam(required = false) final String asOf,
+      @RequestParam(defaultValue = "90") final String withinDays,
+      @RequestParam(defaultValue = "json") final String format) {
+    final int window;
+    try {
+      window = Integer.parseInt(withinDays.trim());
+    } catch (final NumberFormatException e) {
+      throw new InvalidRequestField("withinDays", "'" + withinDays + "' is not a whole number");
+    }
+    if (window < 0 || window > MAX_REVIEW_WINDOW_DAYS) {
+      throw new InvalidRequestField(
+          "withinDays", "must be between 0 and " + MAX_REVIEW_WINDOW_DAYS + " days");
+    }
+    final KycReviewReport.Report report = kyc.report(date("asOf", asOf), window);
+    if (!csv(format)) {
+      return ResponseEntity.ok(report);
+    }
+    final List<List<Object>> rows = new ArrayList<>();
+    for (final KycReviewReport.Review r : report.reviewsDue()) {
+      rows.add(
+          java.util.Arrays.asList(
+              r.counterpartyId(),
+              r.name(),
+              r.country(),
+              r.kycStatus(),
+              r.riskRating(),
+              r.nextReviewDate(),
+              r.daysUntilReview(),
+              r.overdue()));
+    }
+    return Csv.download(
+        "kyc-reviews-" + report.asOf() + ".csv",
+        List.of(
+            "counterpartyId",
+            "name",
+            "country",
+            "kycStatus",
+            "riskRating",
+            "nextReviewDate",
+            "daysUntilReview",
+            "overdue"),
+        rows);
+  }
+
+  /**
+   * The trade report of the hedges booked from {@code from} (inclusive) to {@code to} (exclusive,
+   * default tomorrow), UTC dates. JSON shows the complete rows and the issues; CSV is only given
+   * when every hedge is complete, else 422 naming each hedge and field.
+   */
+  @GetMapping("/hedge-trades")
+  ResponseEntity<?> hedgeTrades(
+      @RequestParam(required = false) final String from,
+      @RequestParam(required = false) final String to,
+      @RequestParam(defaultValue = "json") final String format,
+      final Authentication user) {
+    final LocalDate toDate =
+        to == null || to.isBlank() ? LocalDate.now(ZoneOffset.UTC).plusDays(1) : date("to", to);
+    final LocalDate fromDate =
+        from == null || from.isBlank() ? toDate.minusDays(30) : date("from", from);
+    if (!fromDate.isBefore(toDate)) {
+      throw new InvalidRequestField("to", "must be after 'from' (" + fromDate + ")");
+    }
+    final HedgeTradeReport.Result result =
+        hedgeTrades.report(start(fromDate), start(toDate), Desks.of(user));
+    if (!csv(format)) {
+      return ResponseEntity.ok(
+          new HedgeTrades(fromDate, toDate, result.valid(), result.rows(), result.issues()));
+    }
+    if (!result.valid()) {
+      final ProblemDetail problem =
+          ProblemDetail.forStatusAndDetail(
+              HttpStatus.UNPROCESSABLE_ENTITY,
+              result.issues().size()
+                  + " mandatory field(s) missing or invalid; the report is not exported until"
+                  + " every hedge is complete (see 'issues')");
+      problem.setType(INVALID_REPORT);
+      problem.setTitle("Report incomplete");
+      problem.setProperty("issues", result.issues());
+      problem.setProperty("field", result.issues().getFirst().field());
+      throw new ErrorResponseException(HttpStatus.UNPROCESSABLE_ENTITY, problem, null);
+    }
+    final List<List<Object>> rows = new ArrayList<>();
+    for (final HedgeTradeReport.Row r : result.rows()) {
+      rows.add(
+          java.util.Arrays.asList(
+              r.uti(),
+              r.counterparty1(),
+              r.counterparty2(),
+              r.direction(),
+              r.assetClass(),
+              r.contractType(),
+              r.venueOfExecution(),
+              r.baseProduct(),
+              r.subProduct(),
+              r.contract(),
+              r.price(),
+              r.priceCurrency(),
+              r.quantity(),
+              r.notionalQuantity(),
+              r.quantityUnit(),
+              r.notionalAmount(),
+              r.notionalCurrency(),
+              r.executionTimestamp(),
+              r.actionType(),
+              r.eventType(),
+              r.hedgeId(),
+              r.dealId()));
+    }
+    return Csv.download(
+        "hedge-trades-" + fromDate + "-" + toDate + ".csv",
+        List.of(
+            "uti",
+            "counterparty1",
+            "counterparty2",
+            "direction",
+            "assetClass",
+            "contractType",
+            "venueOfExecution",
+            "baseProduct",
+            "subProduct",
+            "contract",
+            "price",
+            "priceCurrency",
+            "quantity",
+            "notionalQuantity",
+            "quantityUnit",
+            "notionalAmount",
+            "notionalCurrency",
+            "executionTimestamp",
+            "actionType",
+            "eventType",
+            "hedgeId",
+            "dealId"),
+        rows);
+  }
+
+  record HedgeTrades(
+      LocalDate from,
+      LocalDate to,
+      boolean valid,
+      List<HedgeTradeReport.Row> rows,
+      List<HedgeTradeReport.Issue> issues) {}
+
+  private static Instant start(final LocalDate date) {
+    return date.atStartOfDay(ZoneOffset.UTC).toInstant();
+  }
+
+  private static boolean csv(final String format) {
+    return switch (format.trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "json" -> false;
+      case "csv" -> true;
+      default -> throw new InvalidRequestField("format", "must be json or csv");
+    };
+  }
+
+  private static LocalDate date(final String field, final String value) {
+    if (value == null || value.isBlank()) {
+      return LocalDate.now(ZoneOffset.UTC);
+    }
+    final LocalDate date;
+    try {
+      date = LocalDate.parse(value.trim());
+    } catch (final DateTimeParseException e) {
+      throw new InvalidRequestField(field, "'" + value + "' is not a date YYYY-MM-DD");
+    }
+    if (date.getYear() < 1900 || date.getYear() > 9000) {
+      throw new InvalidRequestField(field, "must lie between the years 1900 and 9000");
+    }
+    return date;
+  }
+}

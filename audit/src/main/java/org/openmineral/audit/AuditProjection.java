@@ -1,0 +1,226 @@
+package org.openmineral.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.RecordType;
+import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.MessageIntent;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceCreationIntent;
+import io.camunda.zeebe.protocol.record.intent.UserTaskIntent;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The audit projection, one record at a time on a connection whose transaction the host owns: one
+ * {@code audit_entry} per {@code EVENT} and {@code COMMAND_REJECTION} record, hashed into a chain
+ * per partition ({@code V6__audit.sql}), and the structured process history of that record ({@code
+ * V14__audit_history.sql}, see {@link ProcessHistory}). The chain's head ({@code audit_chain_head}:
+ * last position and hash) moves in the same transaction, only forward; a record at or below the
+ * head is skipped, so a record delivered again (after a restart, or a retry after a failure) is
+ * written once, history included.
+ *
+ * <p>Depends only on the Zeebe protocol and JDBC, so that the application (embedded engine's record
+ * feed) and the audit exporter (a Camunda broker) write the same rows for the same records.
+ */
+public final class AuditProjection {
+
+  /**
+   * The variable in which the API names the user who started an instance or published a message
+   * (deal capture, amendment, cancellation, business events); audited as the entry's actor.
+   */
+  public static final String ACTOR_VARIABLE = "actor";
+
+  /**
+   * Value types not audited: job activation batches (the jobs' own events are audited; a batch
+   * repeats every variable of every job it hands out), usage metrics, and the identity set-up the
+   * embedded engine writes again at every start (demo users, roles, tenants, authorizations), and
+   * backup checkpoints.
+   */
+  public static final Set<ValueType> SKIPPED =
+      EnumSet.of(
+          ValueType.JOB_BATCH,
+          ValueType.USAGE_METRIC,
+          ValueType.IDENTITY_SETUP,
+          ValueType.USER,
+          ValueType.ROLE,
+          ValueType.TENANT,
+          ValueType.GROUP,
+          ValueType.MAPPING_RULE,
+          ValueType.AUTHORIZATION,
+          ValueType.CHECKPOINT);
+
+  private final ObjectMapper json = new ObjectMapper();
+  private final ProcessHistory history = new ProcessHistory();
+
+  /** Whether the record belongs in the audit log. */
+  public static boolean audited(final Record<?> record) {
+    return audited(record.getRecordType(), record.getValueType());
+  }
+
+  public static boolean audited(final RecordType recordType, final ValueType valueType) {
+    return (recordType == RecordType.EVENT || recordType == RecordType.COMMAND_REJECTION)
+        && !SKIPPED.contains(valueType);
+  }
+
+  /** The highest position audited on any partition, -1 if none. */
+  public long position(final Connection connection) throws SQLException {
+    try (PreparedStatement select =
+            connection.prepareStatement("select max(position) from audit_chain_head");
+        ResultSet rs = select.executeQuery()) {
+      rs.next();
+      final long position = rs.getLong(1);
+      return rs.wasNull() ? -1 : position;
+    }
+  }
+
+  /** The highest position audited on the partition, -1 if none. */
+  public long position(final Connection connection, final int partitionId) throws SQLException {
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "select position from audit_chain_head where partition_id = ?")) {
+      select.setInt(1, partitionId);
+      try (ResultSet rs = select.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : -1;
+      }
+    }
+  }
+
+  /**
+   * Projects one record in the caller's transaction; the caller commits. Returns whether anything
+   * was written: false for a record not audited or audited before.
+   */
+  public boolean apply(final Connection connection, final Record<?> record) throws SQLException {
+    if (!audited(record)) {
+      return false;
+    }
+    final String previousHash;
+    try (PreparedStatement head =
+        connection.prepareStatement(
+            "select position, hash from audit_chain_head where partition_id = ? for update")) {
+      head.setInt(1, record.getPartitionId());
+      try (ResultSet rs = head.executeQuery()) {
+        if (rs.next()) {
+          if (rs.getLong(1) >= record.getPosition()) {
+            return false; // audited before
+          }
+          previousHash = rs.getString(2);
+        } else {
+          previousHash = AuditEntry.GENESIS;
+        }
+      }
+    }
+    final String recordJson = record.toJson();
+    final JsonNode value = value(record, recordJson);
+    final AuditEntry entry = entry(record, recordJson, value);
+    final String hash = entry.hash(previousHash);
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            """
+            insert into audit_entry
+              (partition_id, position, record_type, value_type, intent, record_key,
+               process_instance_key, element_id, bpmn_process_id, record_timestamp, actor,
+               record_json, previous_hash, hash)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)) {
+      insert.setInt(1, entry.partitionId());
+      insert.setLong(2, entry.position());
+      insert.setString(3, entry.recordType());
+      insert.setString(4, entry.valueType());
+      insert.setString(5, entry.intent());
+      insert.setLong(6, entry.recordKey());
+      insert.setObject(7, entry.processInstanceKey(), java.sql.Types.BIGINT);
+      insert.setString(8, entry.elementId());
+      insert.setString(9, entry.bpmnProcessId());
+      insert.setObject(10, time(entry.timestampMillis()));
+      insert.setString(11, entry.actor());
+      insert.setString(12, entry.recordJson());
+      insert.setString(13, previousHash);
+      insert.setString(14, hash);
+      insert.executeUpdate();
+    }
+    try (PreparedStatement moveHead =
+        connection.prepareStatement(
+            """
+            insert into audit_chain_head (partition_id, position, hash) values (?, ?, ?)
+            on conflict (partition_id) do update
+              set position = excluded.position, hash = excluded.hash
+            """)) {
+      moveHead.setInt(1, entry.partitionId());
+      moveHead.setLong(2, entry.position());
+      moveHead.setString(3, hash);
+      moveHead.executeUpdate();
+    }
+    history.project(connection, record, value, entry);
+    return true;
+  }
+
+  private JsonNode value(final Record<?> record, final String recordJson) {
+    try {
+      return json.readTree(recordJson).path("value");
+    } catch (final JsonProcessingException e) {
+      throw new IllegalStateException("record " + record.getPosition() + " is not JSON", e);
+    }
+  }
+
+  private static AuditEntry entry(
+      final Record<?> record, final String recordJson, final JsonNode value) {
+    final long instance = value.path("processInstanceKey").asLong(-1);
+    final String elementId =
+        text(value, "elementId") != null
+            ? text(value, "elementId")
+            : text(value, "targetElementId");
+    return new AuditEntry(
+        record.getPartitionId(),
+        record.getPosition(),
+        record.getRecordType().name(),
+        record.getValueType().name(),
+        record.getIntent().name(),
+        record.getKey(),
+        instance > 0 ? instance : null,
+        elementId,
+        text(value, "bpmnProcessId"),
+        record.getTimestamp(),
+        actor(record, value),
+        recordJson);
+  }
+
+  /**
+   * Who acted, where the record tells: a user task's assignee on its {@code ASSIGNED} and {@code
+   * COMPLETED} events; the {@link #ACTOR_VARIABLE} the API sets on the instances it creates and the
+   * messages it publishes. The task API claims an unassigned task for the caller before completing
+   * it and refuses to complete a task assigned to somebody else, so the assignee is the user who
+   * completed it.
+   */
+  private static String actor(final Record<?> record, final JsonNode value) {
+    if (record.getRecordType() == RecordType.EVENT
+        && (record.getIntent() == UserTaskIntent.COMPLETED
+            || record.getIntent() == UserTaskIntent.ASSIGNED)) {
+      return text(value, "assignee");
+    }
+    // the API names the user behind the instances it starts and the messages it publishes
+    if (record.getRecordType() == RecordType.EVENT
+        && (record.getIntent() == MessageIntent.PUBLISHED
+            || record.getIntent() == ProcessInstanceCreationIntent.CREATED)) {
+      return text(value.path("variables"), ACTOR_VARIABLE);
+    }
+    return null;
+  }
+
+  static String text(final JsonNode value, final String field) {
+    final JsonNode node = value.get(field);
+    return node == null || node.isNull() || node.asText().isBlank() ? null : node.asText();
+  }
+
+  static OffsetDateTime time(final long epochMillis) {
+    return OffsetDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), ZoneOffset.UTC);
+  }
+}

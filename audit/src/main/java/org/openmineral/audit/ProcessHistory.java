@@ -1,0 +1,401 @@
+package org.openmineral.audit;
+
+import static org.openmineral.audit.AuditProjection.text;
+import static org.openmineral.audit.AuditProjection.time;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.RecordType;
+import io.camunda.zeebe.protocol.record.ValueType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The structured history of {@code V14__audit_history.sql}, projected from the engine's events:
+ * process instances and their call tree, element instances, user tasks, variables, incidents,
+ * message correlations, decision evaluations, and the ordered {@code history_event}s that replay an
+ * instance's token flow. Called by {@link AuditProjection} in the transaction of the record's audit
+ * entry, once per record.
+ */
+final class ProcessHistory {
+
+  /** The events an instance's history lists, by value type: intents. */
+  static final Map<ValueType, Set<String>> EVENTS =
+      Map.of(
+          ValueType.PROCESS_INSTANCE,
+          Set.of(
+              "ELEMENT_ACTIVATED",
+              "ELEMENT_COMPLETED",
+              "ELEMENT_TERMINATED",
+              "SEQUENCE_FLOW_TAKEN"),
+          ValueType.USER_TASK,
+          Set.of("CREATED", "ASSIGNED", "UPDATED", "COMPLETED", "CANCELED"),
+          ValueType.VARIABLE,
+          Set.of("CREATED", "UPDATED"),
+          ValueType.INCIDENT,
+          Set.of("CREATED", "RESOLVED"),
+          ValueType.PROCESS_MESSAGE_SUBSCRIPTION,
+          Set.of("CORRELATED"),
+          ValueType.MESSAGE_START_EVENT_SUBSCRIPTION,
+          Set.of("CORRELATED"),
+          ValueType.TIMER,
+          Set.of("CREATED", "TRIGGERED", "CANCELED"),
+          ValueType.JOB,
+          Set.of("CREATED", "COMPLETED", "FAILED", "ERROR_THROWN"),
+          ValueType.DECISION_EVALUATION,
+          Set.of("EVALUATED", "FAILED"));
+
+  void project(
+      final Connection connection,
+      final Record<?> record,
+      final JsonNode value,
+      final AuditEntry entry)
+      throws SQLException {
+    if (record.getRecordType() != RecordType.EVENT) {
+      return;
+    }
+    final String intent = record.getIntent().name();
+    switch (record.getValueType()) {
+      case PROCESS_INSTANCE -> element(connection, record, value, intent);
+      case USER_TASK -> userTask(connection, record, value, intent, entry.actor());
+      case VARIABLE -> variable(connection, record, value, intent);
+      case INCIDENT -> incident(connection, record, value, intent);
+      case PROCESS_MESSAGE_SUBSCRIPTION, MESSAGE_START_EVENT_SUBSCRIPTION ->
+          message(connection, record, value, intent);
+      case DECISION_EVALUATION -> decision(connection, record, value);
+      default -> {}
+    }
+    final Set<String> intents = EVENTS.get(record.getValueType());
+    if (intents != null && intents.contains(intent) && entry.processInstanceKey() != null) {
+      event(connection, record, value, entry);
+    }
+  }
+
+  private static void element(
+      final Connection connection,
+      final Record<?> record,
+      final JsonNode value,
+      final String intent)
+      throws SQLException {
+    final boolean process = "PROCESS".equals(text(value, "bpmnElementType"));
+    switch (intent) {
+      case "ELEMENT_ACTIVATED" -> {
+        if (process) {
+          final Long parent = key(value, "parentProcessInstanceKey");
+          update(
+              connection,
+              """
+              insert into history_process_instance
+                (process_instance_key, partition_id, bpmn_process_id, process_definition_key,
+                 version, parent_process_instance_key, parent_element_instance_key,
+                 root_process_instance_key, state, started_at)
+              values (?, ?, ?, ?, ?, ?, ?, coalesce(
+                  (select root_process_instance_key from history_process_instance
+                   where process_instance_key = ?), ?, ?), 'ACTIVE', ?)
+              on conflict do nothing
+              """,
+              record.getKey(),
+              record.getPartitionId(),
+              text(value, "bpmnProcessId"),
+              value.path("processDefinitionKey").asLong(),
+              value.path("version").asInt(),
+              parent,
+              key(value, "parentElementInstanceKey"),
+              parent,
+              parent,
+              record.getKey(),
+              time(record.getTimestamp()));
+        }
+        update(
+            connection,
+            """
+            insert into history_element_instance
+              (element_instance_key, process_instance_key, flow_scope_key, element_id,
+               element_type, state, activated_at)
+            values (?, ?, ?, ?, ?, 'ACTIVE', ?)
+            on conflict do nothing
+            """,
+            record.getKey(),
+            value.path("processInstanceKey").asLong(),
+            key(value, "flowScopeKey"),
+            text(value, "elementId"),
+            text(value, "bpmnElementType"),
+            time(record.getTimestamp()));
+      }
+      case "ELEMENT_COMPLETED", "ELEMENT_TERMINATED" -> {
+        final boolean completed = intent.equals("ELEMENT_COMPLETED");
+        final String state = completed ? "COMPLETED" : "TERMINATED";
+        if (process) {
+          update(
+              connection,
+              "update history_process_instance set state = ?, ended_at = ?"
+                  + " where process_instance_key = ?",
+              state,
+              time(record.getTimestamp()),
+              record.getKey());
+        }
+        update(
+            connection,
+            "update history_element_instance set state = ?, "
+                + (completed ? "completed_at" : "terminated_at")
+                + " = ? where element_instance_key = ?",
+            state,
+            time(record.getTimestamp()),
+            record.getKey());
+      }
+      default -> {}
+    }
+  }
+
+  private static void userTask(
+      final Connection connection,
+      final Record<?> record,
+      final JsonNode value,
+      final String intent,
+      final String actor)
+      throws SQLException {
+    final long userTaskKey = value.path("userTaskKey").asLong(record.getKey());
+    switch (intent) {
+      case "CREATED" ->
+          update(
+              connection,
+              """
+              insert into history_user_task
+                (user_task_key, process_instance_key, element_instance_key, element_id,
+                 bpmn_process_id, candidate_groups, candidate_users, assignee, state, created_at)
+              values (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, 'CREATED', ?)
+              on conflict do nothing
+              """,
+              userTaskKey,
+              value.path("processInstanceKey").asLong(),
+              value.path("elementInstanceKey").asLong(),
+              text(value, "elementId"),
+              text(value, "bpmnProcessId"),
+              jsonOrNull(value.get("candidateGroupsList")),
+              jsonOrNull(value.get("candidateUsersList")),
+              text(value, "assignee"),
+              time(record.getTimestamp()));
+      case "ASSIGNED" ->
+          update(
+              connection,
+              "update history_user_task set assignee = ?, assigned_at = ? where user_task_key = ?",
+              text(value, "assignee"),
+              time(record.getTimestamp()),
+              userTaskKey);
+      case "COMPLETED" ->
+          update(
+              connection,
+              """
+              update history_user_task set state = 'COMPLETED', completed_at = ?,
+                completed_by = ?, variables = ?::jsonb where user_task_key = ?
+              """,
+              time(record.getTimestamp()),
+              actor,
+              jsonOrNull(value.get("variables")),
+              userTaskKey);
+      case "CANCELED" ->
+          update(
+              connection,
+              "update history_user_task set state = 'CANCELED', canceled_at = ?"
+                  + " where user_task_key = ?",
+              time(record.getTimestamp()),
+              userTaskKey);
+      default -> {}
+    }
+  }
+
+  private static void variable(
+      final Connection connection,
+      final Record<?> record,
+      final JsonNode value,
+      final String intent)
+      throws SQLException {
+    if (!intent.equals("CREATED") && !intent.equals("UPDATED")) {
+      return;
+    }
+    update(
+        connection,
+        """
+        insert into history_variable
+          (partition_id, position, variable_key, process_instance_key, scope_key, name, value,
+           intent, changed_at)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+        record.getPartitionId(),
+        record.getPosition(),
+        record.getKey(),
+        value.path("processInstanceKey").asLong(),
+        value.path("scopeKey").asLong(),
+        value.path("name").asText(),
+        value.path("value").asText(),
+        intent,
+        time(record.getTimestamp()));
+  }
+
+  private static void incident(
+      final Connection connection,
+      final Record<?> record,
+      final JsonNode value,
+      final String intent)
+      throws SQLException {
+    switch (intent) {
+      case "CREATED" ->
+          update(
+              connection,
+              """
+              insert into history_incident
+                (incident_key, process_instance_key, element_instance_key, element_id, error_type,
+                 error_message, job_key, state, created_at)
+              values (?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?)
+              on conflict do nothing
+              """,
+              record.getKey(),
+              value.path("processInstanceKey").asLong(),
+              key(value, "elementInstanceKey"),
+              text(value, "elementId"),
+              text(value, "errorType"),
+              text(value, "errorMessage"),
+              key(value, "jobKey"),
+              time(record.getTimestamp()));
+      case "RESOLVED" ->
+          update(
+              connection,
+              "update history_incident set state = 'RESOLVED', resolved_at = ?"
+                  + " where incident_key = ?",
+              time(record.getTimestamp()),
+              record.getKey());
+      default -> {}
+    }
+  }
+
+  private static void message(
+      final Connection connection,
+      final Record<?> record,
+      final JsonNode value,
+      final String intent)
+      throws SQLException {
+    final Long instance = key(value, "processInstanceKey");
+    if (!intent.equals("CORRELATED") || instance == null) {
+      return;
+    }
+    final boolean startEvent = record.getValueType() == ValueType.MESSAGE_START_EVENT_SUBSCRIPTION;
+    update(
+        connection,
+        """
+        insert into history_message_correlation
+          (partition_id, position, process_instance_key, element_instance_key, element_id,
+           message_name, correlation_key, message_key, variables, correlated_at)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
+        """,
+        record.getPartitionId(),
+        record.getPosition(),
+        instance,
+        startEvent ? null : key(value, "elementInstanceKey"),
+        text(value, startEvent ? "startEventId" : "elementId"),
+        value.path("messageName").asText(),
+        text(value, "correlationKey"),
+        key(value, "messageKey"),
+        jsonOrNull(value.get("variables")),
+        time(record.getTimestamp()));
+  }
+
+  private static void decision(
+      final Connection connection, final Record<?> record, final JsonNode value)
+      throws SQLException {
+    update(
+        connection,
+        """
+        insert into history_decision_evaluation
+          (decision_evaluation_key, process_instance_key, element_instance_key, element_id,
+           bpmn_process_id, decision_id, decision_name, decision_version,
+           decision_requirements_id, decision_output, evaluated_decisions, failed,
+           failure_message, evaluated_at)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)
+        on conflict do nothing
+        """,
+        record.getKey(),
+        key(value, "processInstanceKey"),
+        key(value, "elementInstanceKey"),
+        text(value, "elementId"),
+        text(value, "bpmnProcessId"),
+        value.path("decisionId").asText(),
+        text(value, "decisionName"),
+        value.has("decisionVersion") ? value.get("decisionVersion").asInt() : null,
+        text(value, "decisionRequirementsId"),
+        text(value, "decisionOutput"),
+        value.path("evaluatedDecisions").isMissingNode()
+            ? "[]"
+            : value.get("evaluatedDecisions").toString(),
+        record.getIntent().name().equals("FAILED"),
+        text(value, "evaluationFailureMessage"),
+        time(record.getTimestamp()));
+  }
+
+  private static void event(
+      final Connection connection,
+      final Record<?> record,
+      final JsonNode value,
+      final AuditEntry entry)
+      throws SQLException {
+    final long instance = entry.processInstanceKey();
+    final Long elementInstance =
+        record.getValueType() == ValueType.PROCESS_INSTANCE
+            ? Long.valueOf(record.getKey())
+            : key(value, "elementInstanceKey");
+    update(
+        connection,
+        """
+        insert into history_event
+          (partition_id, position, process_instance_key, root_process_instance_key, value_type,
+           intent, record_key, element_instance_key, element_id, element_type, bpmn_process_id,
+           event_time, actor, value)
+        values (?, ?, ?, coalesce(
+            (select root_process_instance_key from history_process_instance
+             where process_instance_key = ?), ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+        on conflict do nothing
+        """,
+        entry.partitionId(),
+        entry.position(),
+        instance,
+        instance,
+        instance,
+        entry.valueType(),
+        entry.intent(),
+        entry.recordKey(),
+        elementInstance,
+        entry.elementId(),
+        text(value, "bpmnElementType"),
+        entry.bpmnProcessId(),
+        time(entry.timestampMillis()),
+        entry.actor(),
+        value.toString());
+  }
+
+  /** A key field, null when absent or not positive (the engine writes -1 for "none"). */
+  private static Long key(final JsonNode value, final String field) {
+    final long key = value.path(field).asLong(-1);
+    return key > 0 ? key : null;
+  }
+
+  private static String jsonOrNull(final JsonNode node) {
+    return node == null || node.isNull() || node.isMissingNode() ? null : node.toString();
+  }
+
+  private static void update(final Connection connection, final String sql, final Object... args)
+      throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        if (args[i] == null) {
+          statement.setNull(i + 1, Types.OTHER);
+        } else {
+          statement.setObject(i + 1, args[i]);
+        }
+      }
+      statement.executeUpdate();
+    }
+  }
+}
