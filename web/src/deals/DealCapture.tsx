@@ -12,6 +12,7 @@ import type { Deal, Valuation } from './types';
 import { ValuationBreakdown } from './ValuationBreakdown';
 
 const DATE = 'YYYY-MM-DD';
+const UMPIRE_RULES = ['UMPIRE_RESULT_IF_BETWEEN', 'MEAN_OF_UMPIRE_AND_NEARER_PARTY_IF_BETWEEN'];
 
 function defaults(): DealForm {
   const start = dayjs().add(2, 'month').startOf('month');
@@ -32,6 +33,8 @@ function defaults(): DealForm {
     tc: 80,
     rc: 0.08,
     provisionalPct: 90,
+    splittingLimit: 0.2,
+    umpireRule: 'UMPIRE_RESULT_IF_BETWEEN',
     currency: 'USD',
   };
 }
@@ -226,6 +229,16 @@ export function DealCapture() {
                 <Col xs={12} md={6}>
                   <Form.Item label="Provisional invoice %" name="provisionalPct">
                     <InputNumber min={0} max={100} style={{ width: '100%' }} />
+                  </Form.Item>
+                </Col>
+                <Col xs={12} md={6}>
+                  <Form.Item label="Splitting limit %" name="splittingLimit" tooltip="largest assay difference settled by splitting; beyond it an umpire decides">
+                    <InputNumber min={0} style={{ width: '100%' }} />
+                  </Form.Item>
+                </Col>
+                <Col xs={12} md={6}>
+                  <Form.Item label="Umpire rule" name="umpireRule">
+                    <Select options={UMPIRE_RULES.map((r) => ({ value: r, label: r.toLowerCase().replace(/_/g, ' ') }))} />
                   </Form.Item>
                 </Col>
                 <Col xs={12} md={6}>

@@ -32,7 +32,7 @@ interface Hedge {
   lotSize: number | string;
   direction: string;
   status: string;
-  createdAt: string;
+  bookedAt: string;
 }
 
 function activityText(action: string, detail: Record<string, unknown> | null): string {
@@ -45,8 +45,8 @@ function activityText(action: string, detail: Record<string, unknown> | null): s
 }
 
 function Ledger({ deal }: { deal: Deal }) {
-  const invoices = useApi<Invoice[]>(`/api/deals/${deal.id}/invoices`);
-  const hedges = useApi<Hedge[]>(`/api/deals/${deal.id}/hedges`);
+  const invoices = useApi<Invoice[]>(`/api/invoices?dealId=${deal.id}`);
+  const hedges = useApi<Hedge[]>(`/api/hedges?dealId=${deal.id}`);
   useLiveRefresh(['deal.', 'task.'], () => {
     invoices.reload();
     hedges.reload();
@@ -85,7 +85,7 @@ function Ledger({ deal }: { deal: Deal }) {
             { title: 'Lots', dataIndex: 'lots', align: 'right' },
             { title: 'Contract', key: 'contract', render: (_, h) => `${h.exchange} ${h.contract}` },
             { title: 'Status', dataIndex: 'status' },
-            { title: 'Booked', key: 'at', render: (_, h) => formatDateTime(h.createdAt) },
+            { title: 'Booked', key: 'at', render: (_, h) => formatDateTime(h.bookedAt) },
           ]}
         />
       </Card>

@@ -19,6 +19,8 @@ const form: DealForm = {
   tc: 80,
   rc: 0.08,
   provisionalPct: 90,
+  splittingLimit: 0.2,
+  umpireRule: 'UMPIRE_RESULT_IF_BETWEEN',
   valueAmount: 1000000,
   currency: 'USD',
 };
@@ -52,6 +54,8 @@ describe('deal requests', () => {
       terms: {
         payables: [{ element: 'Cu', payablePct: 96.5, minDeductionUnits: 1 }],
         penalties: [],
+        splittingLimits: [{ element: 'Cu', maxDifference: 0.2, unit: 'PCT' }],
+        umpireRule: 'UMPIRE_RESULT_IF_BETWEEN',
         treatmentCharge: { usdPerDmt: 80 },
         refiningCharges: [{ element: 'Cu', amount: 0.08, unit: 'USD_PER_LB' }],
       },
@@ -73,6 +77,7 @@ describe('deal requests', () => {
     expect(formFieldOf('value.amount')).toBe('valueAmount');
     expect(formFieldOf('value.currency')).toBe('currency');
     expect(formFieldOf('prices.Cu')).toBe('provisionalPrice');
+    expect(formFieldOf('terms.splittingLimits')).toBe('splittingLimit');
     expect(formFieldOf('logisticsDeadline')).toBeUndefined();
   });
 });

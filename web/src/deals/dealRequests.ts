@@ -18,6 +18,8 @@ export interface DealForm {
   tc?: number | null;
   rc?: number | null;
   provisionalPct?: number | null;
+  splittingLimit?: number | null;
+  umpireRule: string;
   valueAmount?: number | null;
   currency: string;
 }
@@ -53,6 +55,8 @@ export function captureRequest(f: DealForm): Record<string, unknown> {
   const terms: Record<string, unknown> = {
     payables: [{ element: f.metal, payablePct: f.payablePct, ...(present(f.minDeductionUnits) ? { minDeductionUnits: f.minDeductionUnits } : {}) }],
     penalties: [],
+    splittingLimits: present(f.splittingLimit) ? [{ element: f.metal, maxDifference: f.splittingLimit, unit: 'PCT' }] : [],
+    umpireRule: f.umpireRule,
   };
   if (present(f.tc)) terms.treatmentCharge = { usdPerDmt: f.tc };
   if (present(f.rc)) terms.refiningCharges = [{ element: f.metal, amount: f.rc, unit: RC_UNIT[f.metal] ?? 'USD_PER_T' }];
@@ -97,6 +101,8 @@ export function formFieldOf(apiField: string): keyof DealForm | undefined {
   if (f.endsWith('minDeductionUnits')) return 'minDeductionUnits';
   if (f.includes('treatmentCharge')) return 'tc';
   if (f.includes('refiningCharges')) return 'rc';
+  if (f.includes('splittingLimits')) return 'splittingLimit';
+  if (f.includes('umpireRule')) return 'umpireRule';
   if (f === 'provisionalPct') return 'provisionalPct';
   if (f === 'value.currency') return 'currency';
   if (f.startsWith('value')) return 'valueAmount';
