@@ -21,7 +21,7 @@ export default defineConfig({
     setupFiles: ['src/test-setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
-    // generous: the suite also runs on small, busy build machines (2 cores running the JVM builds)
-    testTimeout: 30000,
+    // antd forms typed into character by character are slow in jsdom on a busy machine
+    testTimeout: 30_000,
   },
 });

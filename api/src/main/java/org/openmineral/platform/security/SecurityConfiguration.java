@@ -157,6 +157,8 @@ public class SecurityConfiguration {
                     .hasAnyRole(authorities(DEAL_READ))
                     .requestMatchers("/api/hedges", "/api/hedges/**")
                     .hasAnyRole(authorities(HEDGE_EXECUTION))
+                    .requestMatchers(HttpMethod.GET, "/api/invoices")
+                    .hasAnyRole(authorities(DEAL_READ))
                     .requestMatchers("/api/reports/**")
                     .hasAnyRole(authorities(REPORTS))
                     .requestMatchers(HttpMethod.POST, "/api/market-data/imports")
