@@ -150,16 +150,62 @@ class DealFormsTest extends DealProcessSupport {
   private void assertShowsKnownVariables(final String formId, final long instance) {
     final Set<String> shown = new TreeSet<>();
     for (final JsonNode field : fields(forms.get(formId))) {
-      if (field.path("readonly").asBoolean() && field.has("key")) {
+      // a field the form hides when its variable is absent may be absent
+      if (field.path("readonly").asBoolean()
+          && field.has("key")
+          && !field.path("conditional").has("hide")) {
         shown.add(field.get("key").asText());
       }
       if (field.path("type").asText().equals("text")
           && field.path("text").asText().startsWith("=")) {
-        shown.add(field.get("text").asText().substring(1));
+        shown.addAll(referencedVariables(field.get("text").asText().substring(1)));
       }
     }
     assertThat(shown).isNotEmpty();
     assertThat(variables(instance).keySet()).as(formId).containsAll(shown);
+  }
+
+  /** FEEL names that are not variables: keywords, literals and the functions the forms call. */
+  private static final Set<String> FEEL_WORDS =
+      Set.of(
+          "if",
+          "then",
+          "else",
+          "and",
+          "or",
+          "not",
+          "null",
+          "true",
+          "false",
+          "in",
+          "some",
+          "every",
+          "satisfies",
+          "for",
+          "return",
+          "between",
+          "instance",
+          "of",
+          "count",
+          "string",
+          "join");
+
+  /**
+   * The variables a FEEL expression of a text view reads: its names outside string literals, less
+   * FEEL's words and the functions it calls ({@code agentReasons} in {@code if agentReasons != null
+   * then string join(agentReasons, "; ") else "none"}).
+   */
+  static Set<String> referencedVariables(final String expression) {
+    final String code = expression.replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", " ");
+    final Set<String> names = new TreeSet<>();
+    final java.util.regex.Matcher name =
+        Pattern.compile("\\b[A-Za-z_][A-Za-z0-9_]*\\b(?!\\s*\\()").matcher(code);
+    while (name.find()) {
+      if (!FEEL_WORDS.contains(name.group())) {
+        names.add(name.group());
+      }
+    }
+    return names;
   }
 
   private List<String> options(final String formId, final String key) {
