@@ -1,7 +1,7 @@
 // End-to-end tests of the packaged product in a real headless Chromium: one application start,
 // one browser, the screens in the order a trade moves through them. Screenshots of every screen
 // go to web/target/screenshots; a failing step saves failure-<step>.png and fails the run.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startApp } from './app.mjs';
@@ -12,6 +12,8 @@ const web = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const root = resolve(web, '..');
 const outDir = resolve(web, 'target');
 const shots = resolve(outDir, 'screenshots');
+// only this run's screenshots, so an old failure-*.png never passes for a new one
+rmSync(shots, { recursive: true, force: true });
 mkdirSync(shots, { recursive: true });
 
 const results = [];
