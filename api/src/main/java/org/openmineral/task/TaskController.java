@@ -171,7 +171,7 @@ public class TaskController {
     final Map<String, Object> submitted = variables == null ? Map.of() : variables;
     final TaskForm form = queries.form(task).orElse(null);
     if (form != null) {
-      TaskFormValidator.validate(parse(form.schema()), submitted);
+      TaskFormValidator.validate(parse(form.schema()), submitted, task.variables());
     } else if (!submitted.isEmpty() && task.formKey() != null) {
       throw new IllegalStateException("The form of task " + key + " is not known yet.");
     }

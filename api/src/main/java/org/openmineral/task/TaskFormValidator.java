@@ -6,6 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.camunda.feel.api.EvaluationResult;
+import org.camunda.feel.api.FeelEngineApi;
+import org.camunda.feel.api.FeelEngineBuilder;
 import org.openmineral.platform.web.InvalidRequestField;
 
 /**
@@ -16,14 +19,34 @@ import org.openmineral.platform.web.InvalidRequestField;
  * element of {@code checklist}/{@code taglist}); {@code number} numeric and within {@code
  * validate.min}/{@code max}; {@code textfield}/{@code textarea} strings within {@code
  * validate.minLength}/{@code maxLength} and matching {@code validate.pattern}; {@code checkbox} a
- * boolean. Not evaluated: FEEL expressions ({@code conditional.hide}, {@code valuesExpression},
- * values from {@code valuesKey}, which then are not restricted).
+ * boolean. A field whose {@code conditional.hide} FEEL expression is true for the task's variables
+ * overlaid with the submitted ones is hidden, as form-js hides it: not required and not checked (an
+ * expression that does not evaluate leaves the field shown). Not evaluated: {@code
+ * valuesExpression}, values from {@code valuesKey}, which then are not restricted.
  */
 public final class TaskFormValidator {
+  private static final FeelEngineApi FEEL = FeelEngineBuilder.forJava().build();
+
   private TaskFormValidator() {}
 
   /** Throws {@link InvalidRequestField} for the first field in error, in the form's order. */
   public static void validate(final JsonNode form, final Map<String, Object> variables) {
+    validate(form, variables, Map.of());
+  }
+
+  /**
+   * As {@link #validate(JsonNode, Map)}, with the task's current variables for the fields' show and
+   * hide conditions.
+   */
+  public static void validate(
+      final JsonNode form,
+      final Map<String, Object> variables,
+      final Map<String, Object> taskVariables) {
+    final Map<String, Object> data = new java.util.HashMap<>();
+    if (taskVariables != null) {
+      data.putAll(taskVariables);
+    }
+    data.putAll(variables);
     final Map<String, JsonNode> inputs = new LinkedHashMap<>();
     final List<String> readOnly = new ArrayList<>();
     collect(form.path("components"), inputs, readOnly);
@@ -37,8 +60,21 @@ public final class TaskFormValidator {
       }
     }
     for (final Map.Entry<String, JsonNode> input : inputs.entrySet()) {
-      check(input.getKey(), input.getValue(), variables.get(input.getKey()));
+      if (!hidden(input.getValue(), data)) {
+        check(input.getKey(), input.getValue(), variables.get(input.getKey()));
+      }
     }
+  }
+
+  /** Whether the field's {@code conditional.hide} expression is true for {@code data}. */
+  static boolean hidden(final JsonNode field, final Map<String, Object> data) {
+    final String hide = field.path("conditional").path("hide").asText("");
+    if (hide.isBlank()) {
+      return false;
+    }
+    final String expression = hide.startsWith("=") ? hide.substring(1) : hide;
+    final EvaluationResult result = FEEL.evaluateExpression(expression, data);
+    return result.isSuccess() && Boolean.TRUE.equals(result.result());
   }
 
   private static void collect(
