@@ -21,5 +21,7 @@ export default defineConfig({
     setupFiles: ['src/test-setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
+    // antd forms typed into character by character are slow in jsdom on a busy machine
+    testTimeout: 30_000,
   },
 });

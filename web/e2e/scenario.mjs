@@ -21,6 +21,7 @@ const PRICES_CSV = new URL('../../reference-data/prices/worldbank-pink-sheet/met
 
 export async function scenario({ page, base, step, shot }) {
   const counterpartyName = `Atacama Cobre ${Date.now().toString(36)}`;
+  let dealUrl;
 
   await step('sign-in page', async () => {
     await page.goto(`${base}/`);
@@ -113,6 +114,50 @@ export async function scenario({ page, base, step, shot }) {
     await page.getByTestId('kyc-status').filter({ hasText: 'APPROVED' }).waitFor({ timeout: 30_000 });
   });
 
+  await step('trader captures a deal with the valuation live beside the terms', async () => {
+    await signOut(page);
+    await signIn(page, base, 'trader');
+    await page.locator('aside').getByText('Trading desk').click();
+    await page.getByRole('heading', { name: 'Trading desk' }).waitFor();
+    await page.getByRole('button', { name: 'Capture deal' }).click();
+    await page.getByRole('heading', { name: 'Capture a deal' }).waitFor();
+    await page.getByTestId('lot-value').waitFor();
+    const before = await page.getByTestId('lot-value').textContent();
+    await page.getByLabel('Cu grade %').fill('27');
+    await page.getByTestId('lot-value').filter({ hasNotText: before }).waitFor();
+    await page.getByLabel('Counterparty (KYC approved)').click();
+    await page.getByLabel('Counterparty (KYC approved)').fill(counterpartyName);
+    await page.locator('.ant-select-item-option').filter({ hasText: counterpartyName }).click();
+    await shot('08-deal-capture.png');
+    await page.getByRole('button', { name: 'Capture deal' }).click();
+    await page.getByTestId('deal-status').waitFor();
+    dealUrl = page.url();
+  });
+
+  await step('the deal reaches its approval task', async () => {
+    await page.getByTestId('deal-open-tasks').getByRole('link', { name: 'Approve deal' }).waitFor({ timeout: 60_000 });
+    await shot('09-deal.png');
+    await page.locator('aside').getByText('Trading desk').click();
+    await page.getByRole('row').filter({ hasText: counterpartyName }).getByRole('link', { name: 'Approve deal' }).waitFor();
+    await shot('10-desk.png');
+    await signOut(page);
+  });
+
+  await step('the desk head approves through the rendered form', async () => {
+    await signIn(page, base, 'desk-head');
+    await page.getByRole('row').filter({ hasText: 'Approve deal' }).first().getByRole('link').click();
+    await page.getByRole('heading', { name: 'Approve deal', level: 3 }).waitFor();
+    await page.locator('.fjs-container input[readonly]').first().waitFor();
+    await shot('11-approval-form.png');
+    await page.getByRole('radio', { name: /^Approve/ }).check();
+    await page.getByLabel(/^Comment/).fill('Within desk limits; counterparty approved.');
+    await page.getByRole('button', { name: 'Complete task' }).click();
+    await page.getByText(/^Completed "Approve deal"/).waitFor();
+    await page.goto(dealUrl);
+    await page.getByTestId('deal-status').filter({ hasText: /APPROVED|IN_EXECUTION/ }).waitFor({ timeout: 60_000 });
+    await shot('12-deal-approved.png');
+  });
+
   await step('risk imports prices and sees their history', async () => {
     await signOut(page);
     await signIn(page, base, 'risk');
@@ -122,7 +167,7 @@ export async function scenario({ page, base, step, shot }) {
     await page.locator('input[type=file]').setInputFiles(PRICES_CSV);
     await page.getByText(/^COMPLETED: \d+ prices added/).waitFor({ timeout: 60_000 });
     await page.getByTestId('price-chart').locator('.recharts-line path').first().waitFor();
-    await shot('08-prices.png');
+    await shot('13-prices.png');
   });
 
   await step('pre-deal price risk: forecast band and NSR sensitivity', async () => {
@@ -130,30 +175,41 @@ export async function scenario({ page, base, step, shot }) {
     await page.getByRole('button', { name: 'Analyse' }).click();
     await page.getByText('Annualised volatility').waitFor();
     await page.getByRole('cell', { name: '-10 %' }).or(page.getByRole('cell', { name: '-10.0 %' })).first().waitFor();
-    await shot('09-pre-deal-risk.png');
+    await shot('14-pre-deal-risk.png');
   });
 
-  await step('credit headroom by counterparty', async () => {
+  await step('credit headroom and exposure include the deal', async () => {
     await page.getByRole('tab', { name: 'Credit headroom' }).click();
     await page.getByText(counterpartyName).first().waitFor();
-    await shot('10-credit-headroom.png');
+    await shot('15-credit-headroom.png');
+    await page.getByRole('tab', { name: 'Exposure' }).click();
+    await page.getByTestId('positions').getByText(counterpartyName).waitFor();
+    await shot('16-exposure.png');
     await signOut(page);
   });
 
-  await step('the auditor replays the onboarding on its diagram, with the audit chain verified', async () => {
+  await step('the auditor replays the deal on its diagram, with the audit chain verified', async () => {
     await signIn(page, base, 'auditor');
     await page.locator('aside').getByText('Process replay').click();
     await page.getByTestId('audit-verification').filter({ hasText: 'Audit chain verified' }).waitFor({ timeout: 60_000 });
-    await page.getByRole('link', { name: counterpartyName }).click();
+    await page.goto(dealUrl);
+    await page.getByRole('link', { name: /^replay / }).click();
     await page.getByTestId('bpmn-diagram').locator('.djs-element').first().waitFor();
     await page.locator('.bjs-powered-by').waitFor(); // the bpmn.io watermark stays visible
-    await page.locator('.replay-completed').first().waitFor();
+    await page.locator('.replay-completed[data-element-id="approve-deal"]').waitFor();
     const position = page.getByTestId('replay-position');
     const end = await position.textContent();
-    await page.getByRole('button', { name: 'Step back' }).click();
-    if ((await position.textContent()) === end) throw new Error('stepping back did not move the replay');
-    await page.getByTestId('replay-current').filter({ hasText: 'compliance-decision' }).or(page.getByTestId('replay-current')).first().waitFor();
-    await shot('11-replay.png');
+    await page.getByRole('slider', { name: 'Replay position' }).focus();
+    await page.keyboard.press('Home');
+    if ((await position.textContent()) === end) throw new Error('the slider did not move the replay');
+    if ((await page.locator('.replay-completed').count()) !== 0) throw new Error('nothing is completed before the first event');
+    await page.getByRole('button', { name: 'Play' }).click();
+    await page.locator('.replay-completed').first().waitFor();
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.getByRole('slider', { name: 'Replay position' }).focus();
+    await page.keyboard.press('End');
+    await page.getByTestId('audit-verification').waitFor();
+    await shot('17-replay.png');
   });
 
   await step('the inbox is usable at tablet width', async () => {
@@ -161,7 +217,7 @@ export async function scenario({ page, base, step, shot }) {
     await page.goto(`${base}/tasks`);
     await page.getByRole('heading', { name: 'Task inbox' }).waitFor();
     await page.getByRole('button', { name: 'Show navigation' }).waitFor();
-    await shot('07-inbox-tablet.png');
+    await shot('18-inbox-tablet.png');
     await page.setViewportSize({ width: 1366, height: 900 });
   });
 }

@@ -10,6 +10,9 @@ import { CounterpartyList } from './counterparties/CounterpartyList';
 import { CounterpartyPage } from './counterparties/CounterpartyPage';
 import { RiskPage } from './risk/RiskPage';
 import { ReplayPage } from './replay/ReplayPage';
+import { DealList } from './deals/DealList';
+import { DealCapture } from './deals/DealCapture';
+import { DealPage } from './deals/DealPage';
 
 export function App() {
   const { session } = useAuth();
@@ -22,6 +25,9 @@ export function App() {
           <Route path="/tasks" element={<TaskInbox />} />
           <Route path="/tasks/:key" element={<TaskPage />} />
           <Route path="/counterparties" element={<CounterpartyList />} />
+          <Route path="/deals" element={<DealList />} />
+          <Route path="/deals/new" element={<DealCapture />} />
+          <Route path="/deals/:id" element={<DealPage />} />
           <Route path="/risk" element={<RiskPage />} />
           <Route path="/replay" element={<ReplayPage />} />
           <Route path="/replay/:key" element={<ReplayPage />} />

@@ -17,6 +17,8 @@ export const CAN = {
   verifyAudit: ['auditor', 'admin'],
   /** POST /api/market-data/imports */
   importPrices: ['risk', 'admin'],
+  /** GET /api/reports/** (positions) */
+  reports: ['risk', 'desk-head', 'compliance', 'auditor', 'admin'],
   /** The trading desk: deals */
   desk: ['trader', 'desk-head', 'risk', 'operations', 'admin', 'auditor', 'compliance', 'legal'],
   /** POST /api/deals */

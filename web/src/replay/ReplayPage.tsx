@@ -154,7 +154,7 @@ function Replay({ instanceKey }: { instanceKey: string }) {
           </Typography.Text>
         </Space>
         <Slider
-          aria-label="Replay position"
+          ariaLabelForHandle="Replay position"
           min={0}
           max={steps.length}
           value={position}

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Card, Col, Descriptions, Empty, Form, Input, InputNumber, Row, Segmented, Select, Space, Statistic, Table, Tabs, Typography, Upload, message } from 'antd';
+import { Button, Card, Col, Descriptions, Empty, Form, Input, InputNumber, Row, Segmented, Select, Space, Statistic, Table, Tabs, Typography, Upload, message } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { Area, Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { api } from '../api/client';
@@ -364,24 +364,85 @@ export function RiskPage() {
             ? [{ key: 'predeal', label: 'Pre-deal price risk', children: <PreDealRisk /> }]
             : []),
           { key: 'credit', label: 'Credit headroom', children: <CreditHeadroom /> },
-          {
-            key: 'exposure',
-            label: 'Exposure and VaR',
-            children: <Exposure />,
-          },
+          ...(can(session.roles, 'reports') ? [{ key: 'exposure', label: 'Exposure', children: <Exposure /> }] : []),
         ]}
       />
     </section>
   );
 }
 
+interface Positions {
+  generatedAt: string;
+  desk: string | null;
+  rows: {
+    metal: string;
+    counterpartyId: string;
+    counterpartyName: string;
+    deals: number;
+    dryTonnes: number | string;
+    containedTonnes: number | string;
+    hedgedTonnes: number | string;
+    netTonnes: number | string;
+    hedgeCoveragePct: number | string | null;
+    value: number | string;
+    currency: string;
+  }[];
+  totals: { metal: string; deals: number; containedTonnes: number | string; hedgedTonnes: number | string; netTonnes: number | string; hedgeCoveragePct: number | string | null }[];
+}
+
+/** Open positions per metal and counterparty, hedged and unhedged tonnes (GET /api/reports/positions). */
 function Exposure() {
+  const positions = useApi<Positions>('/api/reports/positions');
+  useLiveRefresh(['deal.', 'task.completed'], positions.reload);
+  const bars = (positions.data?.totals ?? []).map((t) => ({
+    metal: t.metal,
+    contained: Number(t.containedTonnes),
+    hedged: Number(t.hedgedTonnes),
+    net: Number(t.netTonnes),
+  }));
   return (
-    <Alert
-      type="info"
-      showIcon
-      title="Exposure per metal, hedge coverage and VaR come with the deals"
-      description="They are computed from open deals and hedges; the desk's figures appear here once deals are captured."
-    />
+    <Card title="Exposure per metal and hedge coverage" loading={positions.loading && !positions.data}>
+      <ProblemAlert error={positions.error} onRetry={positions.reload} />
+      {positions.data && positions.data.rows.length === 0 && <Empty description="No open position: no deal in progress" />}
+      {bars.length > 0 && (
+        <div style={{ width: '100%', height: 260 }} role="img" aria-label="Contained, hedged and net tonnes per metal">
+          <ResponsiveContainer>
+            <BarChart data={bars} margin={{ top: 8, right: 16, bottom: 8, left: 16 }}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="metal" />
+              <YAxis width={80} />
+              <Tooltip />
+              <Legend />
+              <Bar dataKey="contained" name="contained t" fill="#8c5a2b" isAnimationActive={false} />
+              <Bar dataKey="hedged" name="hedged t" fill="#1677ff" isAnimationActive={false} />
+              <Bar dataKey="net" name="net (unhedged) t" fill="#cf1322" isAnimationActive={false} />
+            </BarChart>
+          </ResponsiveContainer>
+        </div>
+      )}
+      {positions.data && positions.data.rows.length > 0 && (
+        <Table
+          size="small"
+          rowKey={(r) => `${r.metal}-${r.counterpartyId}-${r.currency}`}
+          dataSource={positions.data.rows}
+          pagination={false}
+          scroll={{ x: 800 }}
+          data-testid="positions"
+          columns={[
+            { title: 'Metal', dataIndex: 'metal' },
+            { title: 'Counterparty', dataIndex: 'counterpartyName' },
+            { title: 'Deals', dataIndex: 'deals', align: 'right' },
+            { title: 'Contained t', key: 'c', align: 'right', render: (_, r) => formatAmount(r.containedTonnes, null, 3) },
+            { title: 'Hedged t', key: 'h', align: 'right', render: (_, r) => formatAmount(r.hedgedTonnes, null, 3) },
+            { title: 'Net t', key: 'n', align: 'right', render: (_, r) => formatAmount(r.netTonnes, null, 3) },
+            { title: 'Coverage', key: 'cov', align: 'right', render: (_, r) => (r.hedgeCoveragePct == null ? '—' : `${r.hedgeCoveragePct} %`) },
+            { title: 'Value', key: 'v', align: 'right', render: (_, r) => formatAmount(r.value, r.currency) },
+          ]}
+        />
+      )}
+      <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+        Price risk of a proposed lot (volatility, forecast band, NSR sensitivity) is under "Pre-deal price risk".
+      </Typography.Paragraph>
+    </Card>
   );
 }

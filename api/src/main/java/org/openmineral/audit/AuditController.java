@@ -80,9 +80,18 @@ class AuditController {
   ResponseEntity<String> processDefinitionXml(@PathVariable final long key) {
     final List<String> records =
         jdbc.queryForList(
-            "select record_json from audit_entry where value_type = 'PROCESS'"
-                + " and record_type = 'EVENT' and record_key = ? order by position limit 1",
+            // the deployment may have been archived (retention)
+            """
+            select record_json from (
+              select position, record_json from audit_entry
+              where value_type = 'PROCESS' and record_type = 'EVENT' and record_key = ?
+              union all
+              select position, record_json from audit_entry_archive
+              where value_type = 'PROCESS' and record_type = 'EVENT' and record_key = ?) deployed
+            order by position limit 1
+            """,
             String.class,
+            key,
             key);
     if (records.isEmpty()) {
       throw new UnknownProcessDefinition(key);

@@ -41,8 +41,16 @@ public final class AuditReport {
     this.clock = clock;
   }
 
-  /** What the report is about, for its title: e.g. "Process instance 2251…" or "Deal D-1". */
-  public record Subject(String title, String description) {}
+  /**
+   * What the report is about: its title ("process instance 2251…", "deal 6f1…"), a description, and
+   * the business record's own activity (time, actor, action, detail; none for an instance).
+   */
+  public record Subject(
+      String title, String description, String activityTitle, List<List<String>> activity) {
+    public Subject(final String title, final String description) {
+      this(title, description, null, List.of());
+    }
+  }
 
   /** The report as XHTML, empty if the history does not know the instance. */
   public java.util.Optional<String> html(
@@ -102,6 +110,11 @@ public final class AuditReport {
             + (requestedBy == null ? "" : " for " + requestedBy)
             + " from the OpenMineral audit log.",
         "muted");
+
+    if (subject.activityTitle() != null) {
+      html.element("h2", subject.activityTitle() + " (" + subject.activity().size() + ")");
+      html.table(List.of("Time", "Actor", "Action", "Detail"), subject.activity());
+    }
 
     html.element("h2", "Verification of the audit log");
     if (verification.valid()) {

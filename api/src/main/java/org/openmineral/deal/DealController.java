@@ -15,14 +15,13 @@ import org.openmineral.deal.DealRequests.AmendRequest;
 import org.openmineral.deal.DealRequests.CancelRequest;
 import org.openmineral.deal.DealRequests.CaptureRequest;
 import org.openmineral.deal.DealRequests.EventRequest;
-import org.openmineral.platform.security.Roles;
+import org.openmineral.platform.security.Desks;
 import org.openmineral.platform.web.InvalidRequestField;
 import org.openmineral.task.UserTaskFilter;
 import org.openmineral.task.UserTaskQueries;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -70,6 +69,8 @@ class DealController {
       String key,
       String name,
       String elementId,
+      String processId,
+      String processInstanceKey,
       List<String> candidateGroups,
       String assignee,
       String dueDate) {}
@@ -123,7 +124,7 @@ class DealController {
     final String key = idempotencyKey(idempotencyKey, request.requestId(), "requestId");
     final DealRequests.Parties parties = DealRequests.parties(request);
     final DealTerms terms = DealRequests.terms(request, parties.metal(), json);
-    final String userDesk = desk(user);
+    final String userDesk = Desks.of(user);
     String desk =
         request.desk() == null || request.desk().isBlank()
             ? userDesk
@@ -180,7 +181,7 @@ class DealController {
     final int pageNumber = number(page, "page", 0, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE);
     final int pageSize = number(size, "size", 20, 1, MAX_PAGE_SIZE);
     final DealStore.Filter filter =
-        new DealStore.Filter(statusFilter, counterpartyId, deskFilter, desk(user));
+        new DealStore.Filter(statusFilter, counterpartyId, deskFilter, Desks.of(user));
     final long total = store.count(filter);
     return new PageResponse(
         store.list(filter, pageNumber, pageSize).stream()
@@ -275,43 +276,39 @@ class DealController {
       throw new NotFound(id);
     }
     final Deal deal = service.find(uuid).orElseThrow(() -> new NotFound(id));
-    final String desk = desk(user);
+    final String desk = Desks.of(user);
     if (desk != null && !desk.equals(deal.desk())) {
       throw new OtherDesk("Deal " + id + " belongs to another desk than yours (" + desk + ").");
     }
     return deal;
   }
 
-  /** The caller's desk: the token's {@code desk} claim; admins and users without one see all. */
-  static String desk(final Authentication user) {
-    if (user.getAuthorities().stream()
-        .anyMatch(a -> a.getAuthority().equals("ROLE_" + Roles.authorityName(Roles.ADMIN)))) {
-      return null;
-    }
-    if (user instanceof JwtAuthenticationToken token) {
-      final String desk = token.getToken().getClaimAsString("desk");
-      return desk == null || desk.isBlank() ? null : desk;
-    }
-    return null;
-  }
-
   private DealResponse detailed(final Deal deal) {
+    // the trade lifecycle's own tasks, then those of the instances it called (hedging, settlement)
+    final java.util.Set<Long> instances = new java.util.LinkedHashSet<>();
+    if (deal.processInstanceKey() != null) {
+      instances.add(deal.processInstanceKey());
+      instances.addAll(store.instancesOf(deal.id()));
+    }
     final List<OpenTask> open =
-        deal.processInstanceKey() == null
-            ? List.of()
-            : tasks
-                .search(new UserTaskFilter(null, null, deal.processInstanceKey(), null, false), 100)
-                .stream()
-                .map(
-                    t ->
-                        new OpenTask(
-                            Long.toString(t.key()),
-                            t.name(),
-                            t.elementId(),
-                            t.candidateGroups(),
-                            t.assignee(),
-                            t.dueDate()))
-                .toList();
+        instances.stream()
+            .flatMap(
+                instance ->
+                    tasks
+                        .search(new UserTaskFilter(null, null, instance, null, false), 100)
+                        .stream())
+            .map(
+                t ->
+                    new OpenTask(
+                        Long.toString(t.key()),
+                        t.name(),
+                        t.elementId(),
+                        t.processDefinitionId(),
+                        Long.toString(t.processInstanceKey()),
+                        t.candidateGroups(),
+                        t.assignee(),
+                        t.dueDate()))
+            .toList();
     final List<ActivityLine> activity =
         store.activity(deal.id()).stream()
             .map(a -> new ActivityLine(a.at(), a.actor(), a.action(), a.detail()))

@@ -313,6 +313,19 @@ public class DealStore {
         key);
   }
 
+  /**
+   * The process instances that carry the deal's id as their {@code dealId} variable: its trade
+   * lifecycle and the hedging, settlement and compliance instances it called. Read from the
+   * embedded engine's variable projection; empty against a cluster (no projection there).
+   */
+  List<Long> instancesOf(final UUID dealId) {
+    return jdbc.queryForList(
+        "select distinct process_instance_key from process_variable where name = 'dealId'"
+            + " and value = to_jsonb(?::text) order by process_instance_key",
+        Long.class,
+        dealId.toString());
+  }
+
   public List<Map<String, Object>> events(final UUID dealId) {
     return jdbc.queryForList(
         "select event_type, event_key, message_id, received_at, received_by from deal_event"

@@ -35,16 +35,118 @@ class ReportsController {
   private final AgeingReport ageing;
   private final KycReviewReport kyc;
   private final HedgeTradesReport hedgeTrades;
+  private final ThroughputReport throughput;
 
   ReportsController(
       final PositionsReport positions,
       final AgeingReport ageing,
       final KycReviewReport kyc,
-      final HedgeTradesReport hedgeTrades) {
+      final HedgeTradesReport hedgeTrades,
+      final ThroughputReport throughput) {
     this.positions = positions;
     this.ageing = ageing;
     this.kyc = kyc;
     this.hedgeTrades = hedgeTrades;
+    this.throughput = throughput;
+  }
+
+  /**
+   * Process throughput and SLA breaches of the instances and user tasks started from {@code from}
+   * (inclusive) to {@code to} (exclusive; UTC dates, default the last 30 days), with open tasks
+   * judged against their due dates at {@code asOf} (default now). CSV: {@code view=processes}
+   * (default) or {@code view=tasks}.
+   */
+  @GetMapping("/process-throughput")
+  ResponseEntity<?> processThroughput(
+      @RequestParam(required = false) final String from,
+      @RequestParam(required = false) final String to,
+      @RequestParam(required = false) final String asOf,
+      @RequestParam(defaultValue = "json") final String format,
+      @RequestParam(defaultValue = "processes") final String view) {
+    final LocalDate toDate =
+        to == null || to.isBlank() ? LocalDate.now(ZoneOffset.UTC).plusDays(1) : date("to", to);
+    final LocalDate fromDate =
+        from == null || from.isBlank() ? toDate.minusDays(30) : date("from", from);
+    if (!fromDate.isBefore(toDate)) {
+      throw new InvalidRequestField("to", "must be after 'from' (" + fromDate + ")");
+    }
+    final Instant at;
+    try {
+      at =
+          asOf == null || asOf.isBlank()
+              ? Instant.now()
+              : java.time.OffsetDateTime.parse(asOf.trim()).toInstant();
+    } catch (final DateTimeParseException e) {
+      throw new InvalidRequestField("asOf", "'" + asOf + "' is not an ISO 8601 time with zone");
+    }
+    if (!"processes".equals(view) && !"tasks".equals(view)) {
+      throw new InvalidRequestField("view", "must be processes or tasks");
+    }
+    final ThroughputReport.Report report = throughput.report(start(fromDate), start(toDate), at);
+    if (!csv(format)) {
+      return ResponseEntity.ok(report);
+    }
+    final List<List<Object>> rows = new ArrayList<>();
+    if ("tasks".equals(view)) {
+      for (final ThroughputReport.TaskRow r : report.tasks()) {
+        rows.add(
+            java.util.Arrays.asList(
+                r.bpmnProcessId(),
+                r.elementId(),
+                r.created(),
+                r.completed(),
+                r.canceled(),
+                r.open(),
+                r.withDueDate(),
+                r.completedLate(),
+                r.openOverdue(),
+                r.breaches(),
+                r.p50HoursToComplete(),
+                r.p90HoursToComplete()));
+      }
+      return Csv.download(
+          "task-sla-" + fromDate + "-" + toDate + ".csv",
+          List.of(
+              "bpmnProcessId",
+              "elementId",
+              "created",
+              "completed",
+              "canceled",
+              "open",
+              "withDueDate",
+              "completedLate",
+              "openOverdue",
+              "breaches",
+              "p50HoursToComplete",
+              "p90HoursToComplete"),
+          rows);
+    }
+    for (final ThroughputReport.ProcessRow r : report.processes()) {
+      rows.add(
+          java.util.Arrays.asList(
+              r.bpmnProcessId(),
+              r.started(),
+              r.completed(),
+              r.terminated(),
+              r.active(),
+              r.p50Hours(),
+              r.p90Hours(),
+              r.incidents(),
+              r.incidentsResolved()));
+    }
+    return Csv.download(
+        "process-throughput-" + fromDate + "-" + toDate + ".csv",
+        List.of(
+            "bpmnProcessId",
+            "started",
+            "completed",
+            "terminated",
+            "active",
+            "p50Hours",
+            "p90Hours",
+            "incidents",
+            "incidentsResolved"),
+        rows);
   }
 
   @GetMapping("/positions")

@@ -72,6 +72,18 @@ class AuditRetentionTest extends AuditTestSupport {
         .isEqualTo(jdbc.queryForObject("select count(*) from audit_entry_archive", Long.class));
     // the history of the instance is kept whole
     assertThat(history(instance, "auditor").get("events")).isEqualTo(before.get("events"));
+    // the model it ran on is still served, its deployment now in the archive
+    final long definition = before.get("instances").get(0).get("processDefinitionKey").asLong();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from audit_entry_archive where value_type = 'PROCESS'"
+                    + " and record_key = ?",
+                Long.class,
+                definition))
+        .isPositive();
+    final var xml = send("/api/process-definitions/" + definition + "/xml", "auditor");
+    assertThat(xml.statusCode()).isEqualTo(200);
+    assertThat(xml.body()).contains("counterparty-onboarding");
     // archiving again moves nothing more
     assertThat(archive.archiveBefore(cutoff).entries()).isZero();
 

@@ -169,6 +169,43 @@ class TradeLifecycleProcessTest extends DealProcessSupport {
   }
 
   @Test
+  void aDealWaitsWhileItsCounterpartyIsOnboardedAndGoesOnOnceApproved() {
+    // given a counterparty whose onboarding waits for the compliance decision
+    final String counterparty = counterparty("Pending Ores Ltd", "CH", 5_000_000);
+    final long onboarding =
+        counterpartyService
+            .find(UUID.fromString(counterparty))
+            .orElseThrow()
+            .getOnboardingProcessInstanceKey();
+    final long decision = awaitUserTask(onboarding, "compliance-decision");
+    awaitKyc(counterparty, org.openmineral.counterparty.KycStatus.UNDER_REVIEW);
+
+    // when a deal with it is captured, the compliance check waits
+    final JsonNode captured = capture("trader", dealBody(counterparty, 1000, 1_000_000));
+    final long instance = Long.parseLong(captured.get("processInstanceKey").asText());
+    final long check = awaitCalledInstance(instance, "counterparty-kyc-check");
+    await(
+        r ->
+            isEvent(
+                    r,
+                    io.camunda.zeebe.protocol.record.ValueType.PROCESS_INSTANCE,
+                    io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent.ELEMENT_ACTIVATED)
+                && ofInstance(r, check)
+                && ((io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue)
+                        r.getValue())
+                    .getElementId()
+                    .equals("wait"));
+
+    // then once compliance approves and the hour has passed, the deal goes on to its approval
+    userTasks.complete(
+        decision, Map.of("complianceDecision", "APPROVE", "complianceComment", "Checked"));
+    awaitKyc(counterparty, org.openmineral.counterparty.KycStatus.APPROVED);
+    engine.increaseTime(Duration.ofMinutes(61));
+    awaitUserTask(instance, "approve-deal");
+    assertThat(variables(instance).get("kycStatus").asText()).isEqualTo("APPROVED");
+  }
+
+  @Test
   void aRejectedApprovalEndsTheDealAndReleasesItsCredit() {
     final String counterparty = approvedCounterparty("Zinc Trading AG", 10_000_000);
     final JsonNode captured = capture("trader", dealBody(counterparty, 1000, 1_000_000));
@@ -261,7 +298,9 @@ class TradeLifecycleProcessTest extends DealProcessSupport {
     final Answer cancelled =
         post("trader", "/api/deals/" + dealId + "/cancel", Map.of("reason", "Buyer withdrew"));
     assertThat(cancelled.status()).isEqualTo(202);
-    assertThat(cancelled.body().get("status").asText()).isEqualTo("CANCELLING");
+    // the process may have finished the cancellation before the answer is written
+    assertThat(cancelled.body().get("status").asText()).isIn("CANCELLING", "CANCELLED");
+    assertThat(cancelled.body().get("cancelledBy").asText()).isEqualTo("trader");
 
     // then the process cancels the hedging and logistics, the deal is CANCELLED, credit released
     await(instanceCompleted(instance));
@@ -279,6 +318,40 @@ class TradeLifecycleProcessTest extends DealProcessSupport {
     // and it cannot be cancelled again
     assertThat(post("trader", "/api/deals/" + dealId + "/cancel", Map.of()).status())
         .isEqualTo(409);
+  }
+
+  @Test
+  void theDealShowsTheOpenTasksOfTheProcessesItCalled() {
+    // given a deal large enough (about 666 t payable copper) for its hedge to need a trader
+    final String counterparty = approvedCounterparty("Big Hedge Mining", 10_000_000);
+    final JsonNode captured = capture("trader", dealBody(counterparty, 3000, 1_000_000));
+    final String dealId = captured.get("id").asText();
+    final long instance = Long.parseLong(captured.get("processInstanceKey").asText());
+    approveAndClearContract(instance);
+    final long hedging = awaitCalledInstance(instance, "hedging");
+    awaitUserTask(hedging, "approve-hedge");
+
+    // then the deal lists the hedging's approval among its open tasks
+    final JsonNode task =
+        org.awaitility.Awaitility.await()
+            .atMost(WAIT)
+            .until(
+                () -> {
+                  for (final JsonNode t :
+                      get("trader", "/api/deals/" + dealId).body().get("openTasks")) {
+                    if (t.get("elementId").asText().equals("approve-hedge")) {
+                      return t;
+                    }
+                  }
+                  return null;
+                },
+                java.util.Objects::nonNull);
+    assertThat(task.get("processId").asText()).isEqualTo("hedging");
+    assertThat(task.get("processInstanceKey").asText()).isEqualTo(Long.toString(hedging));
+    assertThat(task.get("candidateGroups")).extracting(JsonNode::asText).containsExactly("trader");
+    assertThat(post("trader", "/api/deals/" + dealId + "/cancel", Map.of()).status())
+        .isEqualTo(202);
+    await(instanceCompleted(instance));
   }
 
   @Test

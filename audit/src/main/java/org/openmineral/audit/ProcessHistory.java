@@ -109,6 +109,19 @@ final class ProcessHistory {
               parent,
               record.getKey(),
               time(record.getTimestamp()));
+          if (parent != null) {
+            // a called instance's variables are written before its activation: give them its root
+            update(
+                connection,
+                """
+                update history_event set root_process_instance_key =
+                  (select root_process_instance_key from history_process_instance
+                   where process_instance_key = ?)
+                where process_instance_key = ?
+                """,
+                record.getKey(),
+                record.getKey());
+          }
         }
         update(
             connection,

@@ -58,8 +58,9 @@ class AuditExporterTest {
         Statement s = c.createStatement()) {
       s.execute("create database exported");
       s.execute("create database fed");
+      s.execute("create database legacy");
     }
-    for (final String database : List.of("exported", "fed")) {
+    for (final String database : List.of("exported", "fed", "legacy")) {
       Flyway.configure()
           .dataSource(url(database), "postgres", "postgres")
           .locations("filesystem:../api/src/main/resources/db/migration")
@@ -130,6 +131,46 @@ class AuditExporterTest {
     // and the history has every kind of row the deal produced
     for (final String table : TABLES.keySet()) {
       assertThat(rows("exported", "select 1 from " + table)).as(table).isNotEmpty();
+    }
+  }
+
+  @Test
+  void theBackfillMigrationRebuildsTheReplayOfInstancesAuditedBeforeTheHistoryExisted()
+      throws Exception {
+    // given the chain and history of the deal, as the projection writes them
+    final AuditProjection projection = new AuditProjection();
+    try (Connection legacy = connect("legacy")) {
+      legacy.setAutoCommit(false);
+      for (final Record<?> record : records) {
+        projection.apply(legacy, record);
+        legacy.commit();
+      }
+    }
+    final List<String> replayTables =
+        List.of("history_process_instance", "history_element_instance", "history_event");
+    final Map<String, List<String>> projected = new java.util.HashMap<>();
+    for (final String table : replayTables) {
+      projected.put(
+          table, rows("legacy", "select * from " + table + " order by " + TABLES.get(table)));
+    }
+
+    // when only the chain is left (entries audited before V14) and the backfill runs again
+    try (Connection legacy = connect("legacy");
+        Statement s = legacy.createStatement()) {
+      for (final String table : replayTables) {
+        s.execute("delete from " + table);
+      }
+      s.execute(
+          java.nio.file.Files.readString(
+              Path.of("../api/src/main/resources/db/migration/V14_2__audit_history_backfill.sql")));
+    }
+
+    // then it rebuilds exactly the rows the projection wrote
+    for (final String table : replayTables) {
+      assertThat(rows("legacy", "select * from " + table + " order by " + TABLES.get(table)))
+          .as(table)
+          .isNotEmpty()
+          .isEqualTo(projected.get(table));
     }
   }
 

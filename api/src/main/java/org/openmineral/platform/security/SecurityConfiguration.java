@@ -117,6 +117,10 @@ public class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers(SecurityConfiguration::webApp)
                     .permitAll()
+                    // the API's description (OpenAPI) and its browser: no data, only the contract
+                    .requestMatchers(
+                        "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                    .permitAll()
                     .requestMatchers("/api/pricing/**")
                     .hasAnyRole(authorities(PRICING))
                     .requestMatchers("/api/compliance/**")
@@ -131,6 +135,8 @@ public class SecurityConfiguration {
                     .hasAnyRole(authorities(COUNTERPARTY_CREATE))
                     .requestMatchers("/api/counterparties", "/api/counterparties/**")
                     .authenticated()
+                    .requestMatchers(HttpMethod.GET, "/api/deals/*/audit-report")
+                    .hasAnyRole(authorities(AUDIT))
                     .requestMatchers(HttpMethod.POST, "/api/deals")
                     .hasAnyRole(authorities(DEAL_CAPTURE))
                     .requestMatchers(HttpMethod.POST, "/api/deals/*/events/*")
@@ -151,6 +157,8 @@ public class SecurityConfiguration {
                     .hasAnyRole(authorities(DEAL_READ))
                     .requestMatchers("/api/hedges", "/api/hedges/**")
                     .hasAnyRole(authorities(HEDGE_EXECUTION))
+                    .requestMatchers(HttpMethod.GET, "/api/invoices")
+                    .hasAnyRole(authorities(DEAL_READ))
                     .requestMatchers("/api/reports/**")
                     .hasAnyRole(authorities(REPORTS))
                     .requestMatchers(HttpMethod.POST, "/api/market-data/imports")

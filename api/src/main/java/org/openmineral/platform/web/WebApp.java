@@ -21,7 +21,8 @@ import org.springframework.web.servlet.resource.PathResourceResolver;
 @Configuration(proxyBeanMethods = false)
 public class WebApp implements WebMvcConfigurer {
   static final String LOCATION = "classpath:/static/";
-  private static final Set<String> NOT_APP_ROUTES = Set.of("api", "actuator", "error");
+  private static final Set<String> NOT_APP_ROUTES =
+      Set.of("api", "actuator", "error", "v3", "swagger-ui");
 
   @Override
   public void addResourceHandlers(final ResourceHandlerRegistry registry) {

@@ -1,0 +1,30 @@
+package org.openmineral.benchmarks.lifecycle;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How the lifecycle driver acts on a product: capture a deal, complete a user task, report a
+ * business event. The engine-only baseline talks to the engine directly; the full product goes
+ * through its HTTP API. Every method may block; the driver calls them off the record feed's thread.
+ */
+interface DealChannel extends AutoCloseable {
+
+  /** Captures deal number {@code n} and returns its id (the trade lifecycle's {@code dealId}). */
+  String capture(int n) throws Exception;
+
+  /** Completes a user task the happy path needs, with the variables a person would submit. */
+  void completeTask(long taskKey, String elementId, List<String> candidateGroups, String dealId)
+      throws Exception;
+
+  /**
+   * Reports a deal's business event ({@code vessel-nominated}, {@code bill-of-lading-issued},
+   * {@code arrived}, {@code assays-received}, {@code payment-received}) with the body of {@code
+   * POST /api/deals/{id}/events/{event}}; {@code finalInvoiceId} is known for the payment only.
+   */
+  void event(String dealId, String event, Map<String, Object> body, String finalInvoiceId)
+      throws Exception;
+
+  @Override
+  void close() throws Exception;
+}

@@ -1,0 +1,264 @@
+package org.openmineral.benchmarks.lifecycle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.openmineral.engine.EmbeddedEngine;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The full product: the Spring Boot application in its default embedded mode (engine, real workers,
+ * embedded PostgreSQL, task and deal projections, audit) started in this JVM on a fresh data
+ * directory, with the repository's models. Deals, tasks and events go through its HTTP API as the
+ * demo users, as a client would send them. The application's classes come from the class path at
+ * run time ({@code ./openmineral bench lifecycle} puts them there): its jar is a Spring Boot jar
+ * that other modules cannot compile against.
+ */
+final class FullProductChannel implements DealChannel {
+  static final String APPLICATION = "org.openmineral.OpenMineralApplication";
+  private static final Duration RETRY_FOR = Duration.ofSeconds(60);
+  private static final int COUNTERPARTIES = 4;
+
+  private final ConfigurableApplicationContext context;
+  private final Path data;
+  private final ProductHttp http;
+  private final List<String> counterparties = new ArrayList<>();
+
+  private FullProductChannel(final ConfigurableApplicationContext context, final Path data) {
+    this.context = context;
+    this.data = data;
+    this.http =
+        new ProductHttp(
+            URI.create(
+                "http://localhost:" + context.getEnvironment().getProperty("local.server.port")));
+  }
+
+  static FullProductChannel start(final Path root) throws Exception {
+    final Path data = Files.createTempDirectory("openmineral-lifecycle-full-");
+    final Class<?> application = Class.forName(APPLICATION);
+    final ConfigurableApplicationContext context =
+        new SpringApplicationBuilder(application)
+            .run(
+                "--openmineral.data-dir=" + data,
+                "--server.port=0",
+                "--openmineral.engine.port=0",
+                "--openmineral.deployment.locations=file:"
+                    + root
+                    + "/bpmn/**/*.bpmn,file:"
+                    + root
+                    + "/bpmn/**/*.dmn,file:"
+                    + root
+                    + "/forms/**/*.form",
+                "--logging.level.root=warn",
+                "--logging.level.org.openmineral=warn");
+    return new FullProductChannel(context, data);
+  }
+
+  EmbeddedEngine engine() {
+    return context.getBean(EmbeddedEngine.class);
+  }
+
+  /**
+   * Creates the counterparties the deals are captured with, each with a 1 bn USD limit; the driver
+   * approves their onboarding (compliance decision) as it sees the task.
+   */
+  void onboardCounterparties() throws Exception {
+    for (int i = 0; i < COUNTERPARTIES; i++) {
+      final ProductHttp.Answer created =
+          http.send(
+              "trader",
+              "POST",
+              "/api/counterparties",
+              Map.of(
+                  "name",
+                  "Andes Copper SA " + UUID.randomUUID().toString().substring(0, 8),
+                  "type",
+                  "ENTITY",
+                  "country",
+                  "CH",
+                  "ownershipDisclosed",
+                  true,
+                  "creditLimit",
+                  Map.of("amount", 1_000_000_000, "currency", "USD")),
+              Map.of());
+      created.expect(201);
+      counterparties.add(created.body().get("id").asText());
+    }
+    final long deadline = System.nanoTime() + RETRY_FOR.toNanos();
+    for (final String id : counterparties) {
+      while (true) {
+        final ProductHttp.Answer c =
+            http.send("admin", "GET", "/api/counterparties/" + id, null, Map.of());
+        if (c.status() == 200 && "APPROVED".equals(c.body().path("kycStatus").asText())) {
+          break;
+        }
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("counterparty " + id + " not approved: " + c.text());
+        }
+        Thread.sleep(50);
+      }
+    }
+  }
+
+  @Override
+  public String capture(final int n) throws Exception {
+    final LocalDate today = LocalDate.ofInstant(engine().currentTime(), ZoneOffset.UTC);
+    final ProductHttp.Answer answer =
+        http.send(
+            "trader",
+            "POST",
+            "/api/deals",
+            LifecycleDeals.captureBody(counterparties.get(n % counterparties.size()), today),
+            Map.of("Idempotency-Key", "bench-" + n + "-" + UUID.randomUUID()));
+    answer.expect(201);
+    return answer.body().get("id").asText();
+  }
+
+  @Override
+  public void completeTask(
+      final long taskKey,
+      final String elementId,
+      final List<String> candidateGroups,
+      final String dealId)
+      throws Exception {
+    final String user = LifecycleDeals.userFor(candidateGroups);
+    final long deadline = System.nanoTime() + RETRY_FOR.toNanos();
+    while (true) {
+      final ProductHttp.Answer answer =
+          http.send(
+              user,
+              "POST",
+              "/api/tasks/" + taskKey + "/complete",
+              LifecycleDeals.taskVariables(elementId),
+              Map.of());
+      // the task inbox reads a projection of the engine's records, which lags it a little
+      if (answer.status() != 404 || System.nanoTime() > deadline) {
+        answer.expect(204);
+        return;
+      }
+      Thread.sleep(10);
+    }
+  }
+
+  @Override
+  public void event(
+      final String dealId,
+      final String event,
+      final Map<String, Object> body,
+      final String finalInvoiceId)
+      throws Exception {
+    final long deadline = System.nanoTime() + RETRY_FOR.toNanos();
+    while (true) {
+      final ProductHttp.Answer answer =
+          http.send(
+              "operations",
+              "POST",
+              "/api/deals/" + dealId + "/events/" + event,
+              body,
+              Map.of("Idempotency-Key", event + "-1"));
+      // a payment before the final invoice is booked is a conflict; the invoice is a moment away
+      if (answer.status() != 409 || System.nanoTime() > deadline) {
+        answer.expect(202);
+        return;
+      }
+      Thread.sleep(10);
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    context.close();
+    try (Stream<Path> paths = Files.walk(data)) {
+      for (final Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (final IOException e) {
+      System.err.println("could not delete " + data + ": " + e);
+    }
+  }
+
+  /** JSON over HTTP as the demo users (password = user name), tokens cached per user. */
+  static final class ProductHttp {
+    private final URI base;
+    private final HttpClient client =
+        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final ObjectMapper json = new ObjectMapper();
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+
+    ProductHttp(final URI base) {
+      this.base = base;
+    }
+
+    record Answer(int status, JsonNode body, String text) {
+      void expect(final int expected) {
+        if (status != expected) {
+          throw new IllegalStateException(
+              "HTTP " + status + " (expected " + expected + "): " + text);
+        }
+      }
+    }
+
+    Answer send(
+        final String user,
+        final String method,
+        final String path,
+        final Object body,
+        final Map<String, String> headers)
+        throws IOException, InterruptedException {
+      final HttpRequest.Builder request =
+          HttpRequest.newBuilder(base.resolve(path))
+              .header("Authorization", "Bearer " + token(user))
+              .header("Content-Type", "application/json")
+              .method(
+                  method,
+                  body == null
+                      ? HttpRequest.BodyPublishers.noBody()
+                      : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+      headers.forEach(request::header);
+      final HttpResponse<String> response =
+          client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      final String text = response.body();
+      return new Answer(
+          response.statusCode(), text == null || text.isEmpty() ? null : json.readTree(text), text);
+    }
+
+    String token(final String user) throws IOException, InterruptedException {
+      final String cached = tokens.get(user);
+      if (cached != null) {
+        return cached;
+      }
+      final HttpResponse<String> response =
+          client.send(
+              HttpRequest.newBuilder(base.resolve("/api/auth/token"))
+                  .header("Content-Type", "application/json")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          json.writeValueAsString(Map.of("username", user, "password", user))))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException("no token for " + user + ": " + response.body());
+      }
+      final String token = json.readTree(response.body()).get("access_token").asText();
+      tokens.put(user, token);
+      return token;
+    }
+  }
+}

@@ -1,0 +1,221 @@
+package org.openmineral.benchmarks.lifecycle;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Trade-lifecycle throughput: baseline B (the embedded engine alone, no-op workers) and the full
+ * product (the Spring application with its real workers, embedded PostgreSQL, projections and
+ * audit), both running the repository's models with the same deal and the same driver, in one JVM
+ * and one run. For each: a warm-up, a closed-loop run of {@code deals} deals with at most {@code
+ * in-flight} open (sustained deals/s and tasks/s), then an open-loop run at half of B's rate for
+ * {@code paced-seconds} (job turnaround). Rejected commands and incidents are counted throughout.
+ *
+ * <p>{@code ./openmineral bench lifecycle [deals] [paced-seconds] [in-flight] [both|baseline|full]}
+ */
+public final class LifecycleBenchmark {
+  private static final long TIMEOUT_SECONDS = 900;
+
+  private LifecycleBenchmark() {}
+
+  public static void main(final String[] args) throws Exception {
+    final int deals = args.length > 0 ? Integer.parseInt(args[0]) : 100;
+    final int pacedSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+    final int inFlight = args.length > 2 ? Integer.parseInt(args[2]) : 64;
+    final String which = args.length > 3 ? args[3] : "both";
+    final Path root = Path.of(System.getProperty("openmineral.root", ".")).toAbsolutePath();
+    System.out.println(machine());
+    System.out.printf(
+        Locale.ROOT,
+        "Trade lifecycle: %d deals closed loop (at most %d open) after a warm-up of %d, then %d s"
+            + " paced at half of B%n",
+        deals,
+        inFlight,
+        warmUp(deals),
+        pacedSeconds);
+    final List<String> lines = new ArrayList<>();
+    Result baseline = null;
+    if (!which.equals("full")) {
+      try (EngineOnlyChannel channel = new EngineOnlyChannel(root);
+          LifecycleDriver driver = new LifecycleDriver(channel.engine(), channel)) {
+        System.out.printf(
+            Locale.ROOT,
+            "%nBaseline B: embedded engine, %d no-op job workers%n",
+            channel.jobTypes());
+        baseline = run("B", driver, deals, inFlight, pacedSeconds, -1);
+      }
+    }
+    if (!which.equals("baseline")) {
+      final double pace = baseline == null ? -1 : baseline.saturated().dealsPerSecond() / 2;
+      try (FullProductChannel channel = FullProductChannel.start(root);
+          LifecycleDriver driver = new LifecycleDriver(channel.engine(), channel)) {
+        try {
+          channel.onboardCounterparties();
+        } catch (final RuntimeException e) {
+          driver.problems().forEach(p -> System.out.println("    ! " + p));
+          throw e;
+        }
+        System.out.printf(
+            Locale.ROOT,
+            "%nFull product: Spring application, real workers, embedded PostgreSQL, projections,"
+                + " audit; deals through its HTTP API%n");
+        final Result full = run("full", driver, deals, inFlight, pacedSeconds, pace);
+        lines.add(summary(baseline, full));
+      }
+    }
+    System.out.println();
+    System.out.println(machine());
+    lines.forEach(System.out::println);
+    System.exit(0);
+  }
+
+  private static int warmUp(final int deals) {
+    return Math.max(10, deals / 5);
+  }
+
+  private record Result(LifecycleDriver.Figures saturated, LifecycleDriver.Figures paced) {}
+
+  private static Result run(
+      final String name,
+      final LifecycleDriver driver,
+      final int deals,
+      final int inFlight,
+      final int pacedSeconds,
+      final double pacedRate)
+      throws Exception {
+    driver.runClosedLoop(warmUp(deals), inFlight, TIMEOUT_SECONDS);
+    driver.resetFigures();
+    final double seconds = driver.runClosedLoop(deals, inFlight, TIMEOUT_SECONDS);
+    final LifecycleDriver.Figures saturated = driver.figures(seconds);
+    print(name + " closed loop", saturated);
+    driver.problems().forEach(p -> System.out.println("    ! " + p));
+    final double rate = pacedRate > 0 ? pacedRate : saturated.dealsPerSecond() / 2;
+    driver.resetFigures();
+    final long start = System.nanoTime();
+    final int paced = driver.runPaced(rate, pacedSeconds, TIMEOUT_SECONDS);
+    final LifecycleDriver.Figures pacedFigures = driver.figures((System.nanoTime() - start) / 1e9);
+    System.out.printf(Locale.ROOT, "  (paced: %d deals at %.2f deals/s)%n", paced, rate);
+    print(name + " paced", pacedFigures);
+    driver.problems().forEach(p -> System.out.println("    ! " + p));
+    return new Result(saturated, pacedFigures);
+  }
+
+  private static void print(final String name, final LifecycleDriver.Figures f) {
+    System.out.printf(
+        Locale.ROOT,
+        "  %-18s %6.2f deals/s, %7.1f tasks/s (%d deals, %d jobs, %d user tasks in %.1f s)%n"
+            + "  %-18s job created->completed %s; complete command->completed %s%n"
+            + "  %-18s capture->closed %s%n"
+            + "  %-18s rejected commands %d; engine-internal: %d parallel-join activations refused"
+            + " by design, %d timer triggers refused (timer gone)%n"
+            + "  %-18s incidents %d, failed jobs %d, driver errors %d,"
+            + " terminated deals %d; load average %s%n",
+        name,
+        f.dealsPerSecond(),
+        f.tasksPerSecond(),
+        f.dealsClosed(),
+        f.jobsDone(),
+        f.userTasksDone(),
+        f.seconds(),
+        "",
+        f.jobTurnaroundMs(),
+        f.jobCompletionMs(),
+        "",
+        f.lifecycleMs(),
+        "",
+        f.rejectedCommands(),
+        f.joinWaits(),
+        f.timerTriggersRefused(),
+        "",
+        f.incidents(),
+        f.jobFailures(),
+        f.driverErrors(),
+        f.dealsTerminated(),
+        loadAverage());
+  }
+
+  private static String summary(final Result b, final Result full) {
+    final StringBuilder s = new StringBuilder();
+    if (b != null) {
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "B:    %.2f deals/s, %.1f tasks/s; at half of B: job created->completed p50 %d ms, p99"
+                  + " %d ms%n",
+              b.saturated().dealsPerSecond(),
+              b.saturated().tasksPerSecond(),
+              b.paced().jobTurnaroundMs().percentile(50),
+              b.paced().jobTurnaroundMs().percentile(99)));
+    }
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "full: %.2f deals/s, %.1f tasks/s; at half of B: job created->completed p50 %d ms, p99 %d"
+                + " ms; complete command->completed p50 %d ms, p99 %d ms%n",
+            full.saturated().dealsPerSecond(),
+            full.saturated().tasksPerSecond(),
+            full.paced().jobTurnaroundMs().percentile(50),
+            full.paced().jobTurnaroundMs().percentile(99),
+            full.paced().jobCompletionMs().percentile(50),
+            full.paced().jobCompletionMs().percentile(99)));
+    if (b != null) {
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "full/B = %.2f (target >= 0.6)%n",
+              full.saturated().dealsPerSecond() / b.saturated().dealsPerSecond()));
+    }
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "rejected commands: full %d (target 0; engine-internal timer re-triggers %d not counted),"
+                + " incidents %d",
+            full.saturated().rejectedCommands() + full.paced().rejectedCommands(),
+            full.saturated().timerTriggersRefused() + full.paced().timerTriggersRefused(),
+            full.saturated().incidents() + full.paced().incidents()));
+    return s.toString();
+  }
+
+  static String machine() {
+    final Runtime rt = Runtime.getRuntime();
+    return String.format(
+        Locale.ROOT,
+        "Machine at %s: %d cores, %s, Java %s (%s), max heap %d MiB; load average %s",
+        Instant.now(),
+        rt.availableProcessors(),
+        memory(),
+        Runtime.version(),
+        System.getProperty("java.vm.vendor"),
+        rt.maxMemory() >> 20,
+        loadAverage());
+  }
+
+  static String loadAverage() {
+    try {
+      final String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+      return parts[0] + " " + parts[1] + " " + parts[2];
+    } catch (final Exception e) {
+      return String.format(
+          Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+  }
+
+  private static String memory() {
+    try {
+      for (final String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+        if (line.startsWith("MemTotal:")) {
+          final long kib = Long.parseLong(line.replaceAll("[^0-9]", ""));
+          return (kib >> 20) + " GiB RAM";
+        }
+      }
+    } catch (final Exception e) {
+      // not Linux: leave memory out
+    }
+    return "RAM unknown";
+  }
+}

@@ -1,0 +1,442 @@
+package org.openmineral.benchmarks.lifecycle;
+
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.RecordType;
+import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
+import io.camunda.zeebe.protocol.record.intent.JobIntent;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.camunda.zeebe.protocol.record.intent.UserTaskIntent;
+import io.camunda.zeebe.protocol.record.intent.VariableIntent;
+import io.camunda.zeebe.protocol.record.value.BpmnElementType;
+import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
+import io.camunda.zeebe.protocol.record.value.JobRecordValue;
+import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
+import io.camunda.zeebe.protocol.record.value.UserTaskRecordValue;
+import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.openmineral.engine.EmbeddedEngine;
+import org.openmineral.engine.feed.FeedSubscription;
+
+/**
+ * Drives deals along the trade lifecycle's happy path by reacting to the engine's record feed: it
+ * completes the user tasks (approval, contract draft, legal review) when the engine creates them,
+ * reports the shipment events when the logistics sub-process waits for them, the assays when the
+ * settlement waits for them and the payment when the settlement waits for it. It measures the same
+ * feed: deals closed, jobs and user tasks completed, job turnaround, rejected commands, incidents.
+ */
+final class LifecycleDriver implements AutoCloseable {
+  static final String PROCESS = "trade-lifecycle";
+  private static final Set<String> LOGISTICS_EVENTS =
+      Set.of("vessel-nominated", "bill-of-lading-issued", "arrived");
+  private static final Set<String> HAPPY_PATH_TASKS =
+      Set.of("approve-deal", "draft-contract-manually", "legal-review", "compliance-decision");
+
+  private final DealChannel channel;
+  private final FeedSubscription feed;
+  private final ExecutorService actions = Executors.newVirtualThreadPerTaskExecutor();
+
+  /** dealId of every process instance that carries one (the deal's and its called processes). */
+  private final Map<Long, String> dealOfInstance = new ConcurrentHashMap<>();
+
+  private final Map<String, String> finalInvoiceOfDeal = new ConcurrentHashMap<>();
+  private final Map<String, String> balanceOfDeal = new ConcurrentHashMap<>();
+  private final Map<String, Long> capturedAt = new ConcurrentHashMap<>();
+  private final Map<Long, Long> jobCreatedAt = new ConcurrentHashMap<>();
+  private final Map<Long, Long> jobCompleteCommandAt = new ConcurrentHashMap<>();
+
+  private volatile Semaphore inFlight = new Semaphore(1 << 24);
+  private final AtomicLong closed = new AtomicLong();
+  private final AtomicLong jobsDone = new AtomicLong();
+  private final AtomicLong userTasksDone = new AtomicLong();
+  private final AtomicLong rejected = new AtomicLong();
+  private final AtomicLong joinWaits = new AtomicLong();
+  private final AtomicLong timerRaces = new AtomicLong();
+  private final AtomicLong incidents = new AtomicLong();
+  private final AtomicLong jobFailures = new AtomicLong();
+  private final AtomicLong actionErrors = new AtomicLong();
+  private final AtomicLong terminated = new AtomicLong();
+  private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
+  private final Samples turnaround = new Samples();
+  private final Samples completion = new Samples();
+  private final Samples lifecycle = new Samples();
+  private final AtomicInteger captured = new AtomicInteger();
+
+  LifecycleDriver(final EmbeddedEngine engine, final DealChannel channel) {
+    this.channel = channel;
+    this.feed = engine.recordFeed().subscribe("lifecycle-driver", -1, this::onRecord);
+  }
+
+  /** Counters and samples from now on; records of earlier deals still drive them to the end. */
+  synchronized void resetFigures() {
+    closed.set(0);
+    jobsDone.set(0);
+    userTasksDone.set(0);
+    rejected.set(0);
+    joinWaits.set(0);
+    timerRaces.set(0);
+    incidents.set(0);
+    jobFailures.set(0);
+    actionErrors.set(0);
+    terminated.set(0);
+    problems.clear();
+    turnaround.clear();
+    completion.clear();
+    lifecycle.clear();
+  }
+
+  /**
+   * Captures {@code deals} deals with at most {@code maxInFlight} open at a time and waits until
+   * all of them are closed; returns the elapsed seconds.
+   */
+  double runClosedLoop(final int deals, final int maxInFlight, final long timeoutSeconds)
+      throws Exception {
+    inFlight = new Semaphore(maxInFlight);
+    final long target = closed.get() + deals;
+    final long start = System.nanoTime();
+    for (int i = 0; i < deals; i++) {
+      inFlight.acquire();
+      captureAsync();
+    }
+    awaitClosed(target, start, timeoutSeconds);
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  /**
+   * Captures deals at {@code perSecond} for {@code seconds} (open loop: the pace does not wait for
+   * deals to close) and waits until all of them are closed; returns the number captured.
+   */
+  int runPaced(final double perSecond, final int seconds, final long timeoutSeconds)
+      throws Exception {
+    // open loop: permits are never waited for, only released
+    inFlight = new Semaphore(1 << 24);
+    final int deals = Math.max(1, (int) Math.round(perSecond * seconds));
+    final long target = closed.get() + deals;
+    final long start = System.nanoTime();
+    final double intervalNanos = 1e9 / perSecond;
+    for (int i = 0; i < deals; i++) {
+      final long due = start + (long) (i * intervalNanos);
+      final long wait = due - System.nanoTime();
+      if (wait > 0) {
+        TimeUnit.NANOSECONDS.sleep(wait);
+      }
+      captureAsync();
+    }
+    awaitClosed(target, start, timeoutSeconds);
+    return deals;
+  }
+
+  private void captureAsync() {
+    final int n = captured.incrementAndGet();
+    actions.execute(
+        () -> {
+          try {
+            final long at = System.nanoTime();
+            final String dealId = channel.capture(n);
+            capturedAt.put(dealId, at);
+          } catch (final Exception e) {
+            inFlight.release();
+            problem("capture " + n, e);
+          }
+        });
+  }
+
+  private void awaitClosed(final long target, final long start, final long timeoutSeconds)
+      throws InterruptedException {
+    while (closed.get() < target) {
+      TimeUnit.MILLISECONDS.sleep(5);
+      if (System.nanoTime() - start > TimeUnit.SECONDS.toNanos(timeoutSeconds)) {
+        throw new IllegalStateException(
+            "only "
+                + closed.get()
+                + " of "
+                + target
+                + " deals closed within "
+                + timeoutSeconds
+                + " s; problems: "
+                + problems());
+      }
+    }
+  }
+
+  private void onRecord(final Record<?> r) {
+    if (r.getRecordType() == RecordType.COMMAND_REJECTION) {
+      if (r.getValueType() == ValueType.PROCESS_INSTANCE
+          && r.getIntent() == ProcessInstanceIntent.ACTIVATE_ELEMENT
+          && r.getRejectionReason().contains("not all sequence flows have been taken")) {
+        // a parallel join: the engine tries it on each arriving flow and refuses until the last
+        joinWaits.incrementAndGet();
+        return;
+      }
+      if (r.getValueType() == ValueType.TIMER) {
+        // the engine's own due-date checker: a timer it found due twice, or one its element left
+        timerRaces.incrementAndGet();
+        return;
+      }
+      rejected.incrementAndGet();
+      if (problems.size() < 20) {
+        problems.add(
+            "rejected "
+                + r.getValueType()
+                + " "
+                + r.getIntent()
+                + ": "
+                + r.getRejectionType()
+                + " "
+                + r.getRejectionReason());
+      }
+      return;
+    }
+    switch (r.getValueType()) {
+      case JOB -> onJob(r);
+      case USER_TASK -> onUserTask(r);
+      case PROCESS_INSTANCE -> onElement(r);
+      case VARIABLE -> onVariable(r);
+      case INCIDENT -> {
+        if (r.getRecordType() == RecordType.EVENT && r.getIntent() == IncidentIntent.CREATED) {
+          incidents.incrementAndGet();
+          final IncidentRecordValue v = (IncidentRecordValue) r.getValue();
+          problems.add("incident at " + v.getElementId() + ": " + v.getErrorMessage());
+        }
+      }
+      default -> {}
+    }
+  }
+
+  private void onJob(final Record<?> r) {
+    final long key = r.getKey();
+    if (r.getRecordType() == RecordType.COMMAND) {
+      if (r.getIntent() == JobIntent.COMPLETE || r.getIntent() == JobIntent.THROW_ERROR) {
+        jobCompleteCommandAt.put(key, r.getTimestamp());
+      }
+      return;
+    }
+    if (r.getIntent() == JobIntent.CREATED) {
+      jobCreatedAt.put(key, r.getTimestamp());
+    } else if (r.getIntent() == JobIntent.COMPLETED || r.getIntent() == JobIntent.ERROR_THROWN) {
+      jobsDone.incrementAndGet();
+      final Long created = jobCreatedAt.remove(key);
+      if (created != null) {
+        turnaround.add(r.getTimestamp() - created);
+      }
+      final Long command = jobCompleteCommandAt.remove(key);
+      if (command != null) {
+        completion.add(r.getTimestamp() - command);
+      }
+    } else if (r.getIntent() == JobIntent.FAILED) {
+      jobFailures.incrementAndGet();
+      final JobRecordValue v = (JobRecordValue) r.getValue();
+      if (problems.size() < 20) {
+        problems.add("job " + v.getType() + " failed: " + v.getErrorMessage());
+      }
+    }
+  }
+
+  private void onUserTask(final Record<?> r) {
+    if (r.getRecordType() != RecordType.EVENT) {
+      return;
+    }
+    if (r.getIntent() == UserTaskIntent.COMPLETED) {
+      userTasksDone.incrementAndGet();
+      return;
+    }
+    if (r.getIntent() != UserTaskIntent.CREATED) {
+      return;
+    }
+    final UserTaskRecordValue task = (UserTaskRecordValue) r.getValue();
+    if (!HAPPY_PATH_TASKS.contains(task.getElementId())) {
+      problems.add("off the happy path: user task " + task.getElementId());
+      return;
+    }
+    final String dealId = dealOfInstance.get(task.getProcessInstanceKey());
+    final long key = r.getKey();
+    act(
+        "complete " + task.getElementId(),
+        () ->
+            channel.completeTask(key, task.getElementId(), task.getCandidateGroupsList(), dealId));
+  }
+
+  private void onElement(final Record<?> r) {
+    if (r.getRecordType() != RecordType.EVENT) {
+      return;
+    }
+    final ProcessInstanceRecordValue v = (ProcessInstanceRecordValue) r.getValue();
+    if (v.getBpmnElementType() == BpmnElementType.PROCESS && v.getBpmnProcessId().equals(PROCESS)) {
+      if (r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED) {
+        final String dealId = dealOfInstance.get(r.getKey());
+        final Long at = dealId == null ? null : capturedAt.remove(dealId);
+        if (at != null) {
+          lifecycle.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - at));
+        }
+        closed.incrementAndGet();
+        inFlight.release();
+      } else if (r.getIntent() == ProcessInstanceIntent.ELEMENT_TERMINATED) {
+        terminated.incrementAndGet();
+        problems.add("deal process terminated: " + dealOfInstance.get(r.getKey()));
+        inFlight.release();
+      }
+      return;
+    }
+    if (r.getIntent() != ProcessInstanceIntent.ELEMENT_ACTIVATED) {
+      return;
+    }
+    final String element = v.getElementId();
+    final String dealId = dealOfInstance.get(v.getProcessInstanceKey());
+    if (dealId == null) {
+      return;
+    }
+    if (PROCESS.equals(v.getBpmnProcessId()) && LOGISTICS_EVENTS.contains(element)) {
+      act(element, () -> channel.event(dealId, element, logisticsBody(element), null));
+    } else if ("settlement".equals(v.getBpmnProcessId()) && "assays-exchanged".equals(element)) {
+      act(
+          "assays",
+          () ->
+              channel.event(
+                  dealId,
+                  "assays-received",
+                  Map.of(
+                      "sellerAssays", Map.of("Cu", Map.of("value", 25.10, "unit", "PCT")),
+                      "buyerAssays", Map.of("Cu", Map.of("value", 25.00, "unit", "PCT"))),
+                  null));
+    } else if ("settlement".equals(v.getBpmnProcessId())
+        && "gateway-payment-wait".equals(element)) {
+      final String balance = balanceOfDeal.remove(dealId);
+      final String invoice = finalInvoiceOfDeal.remove(dealId);
+      act(
+          "payment",
+          () ->
+              channel.event(
+                  dealId,
+                  "payment-received",
+                  Map.of("amount", new java.math.BigDecimal(balance), "currency", "USD"),
+                  invoice));
+    }
+  }
+
+  private static Map<String, Object> logisticsBody(final String event) {
+    return switch (event) {
+      case "vessel-nominated" -> Map.of("vesselName", "MV Atacama");
+      case "bill-of-lading-issued" -> Map.of("billOfLadingNumber", "BL-77");
+      default -> Map.of("port", "Hamburg");
+    };
+  }
+
+  private void onVariable(final Record<?> r) {
+    if (r.getRecordType() != RecordType.EVENT
+        || !(r.getIntent() == VariableIntent.CREATED || r.getIntent() == VariableIntent.UPDATED)) {
+      return;
+    }
+    final VariableRecordValue v = (VariableRecordValue) r.getValue();
+    switch (v.getName()) {
+      case "dealId" -> dealOfInstance.put(v.getProcessInstanceKey(), unquote(v.getValue()));
+      case "finalInvoiceId" -> {
+        final String deal = dealOfInstance.get(v.getProcessInstanceKey());
+        if (deal != null) {
+          finalInvoiceOfDeal.put(deal, unquote(v.getValue()));
+        }
+      }
+      case "balance" -> {
+        final String deal = dealOfInstance.get(v.getProcessInstanceKey());
+        if (deal != null) {
+          balanceOfDeal.put(deal, v.getValue());
+        }
+      }
+      default -> {}
+    }
+  }
+
+  private static String unquote(final String json) {
+    return json.length() >= 2 && json.startsWith("\"")
+        ? json.substring(1, json.length() - 1)
+        : json;
+  }
+
+  private interface Action {
+    void run() throws Exception;
+  }
+
+  private void act(final String what, final Action action) {
+    actions.execute(
+        () -> {
+          try {
+            action.run();
+          } catch (final Exception e) {
+            problem(what, e);
+          }
+        });
+  }
+
+  private void problem(final String what, final Exception e) {
+    actionErrors.incrementAndGet();
+    if (problems.size() < 20) {
+      problems.add(what + ": " + e);
+    }
+  }
+
+  Figures figures(final double seconds) {
+    return new Figures(
+        closed.get(),
+        seconds,
+        jobsDone.get(),
+        userTasksDone.get(),
+        rejected.get(),
+        joinWaits.get(),
+        timerRaces.get(),
+        incidents.get(),
+        jobFailures.get(),
+        actionErrors.get(),
+        terminated.get(),
+        turnaround.snapshot(),
+        completion.snapshot(),
+        lifecycle.snapshot());
+  }
+
+  List<String> problems() {
+    synchronized (problems) {
+      return List.copyOf(problems);
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    feed.close();
+    actions.shutdownNow();
+  }
+
+  /** What one phase of a run measured. */
+  record Figures(
+      long dealsClosed,
+      double seconds,
+      long jobsDone,
+      long userTasksDone,
+      long rejectedCommands,
+      long joinWaits,
+      long timerTriggersRefused,
+      long incidents,
+      long jobFailures,
+      long driverErrors,
+      long dealsTerminated,
+      Samples.Snapshot jobTurnaroundMs,
+      Samples.Snapshot jobCompletionMs,
+      Samples.Snapshot lifecycleMs) {
+
+    double dealsPerSecond() {
+      return dealsClosed / seconds;
+    }
+
+    double tasksPerSecond() {
+      return (jobsDone + userTasksDone) / seconds;
+    }
+  }
+}

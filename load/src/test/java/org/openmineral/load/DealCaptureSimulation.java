@@ -1,0 +1,313 @@
+package org.openmineral.load;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.pause;
+import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Deal capture under load: {@code CAPTURE_USERS} (50) clients, each capturing deals over HTTP
+ * against the running application one after the other for {@code CAPTURE_SECONDS} (60): {@code POST
+ * /api/deals} as the trader, then {@code GET /api/deals/{id}} every 50 ms until the deal shows its
+ * first open task (the approval, once KYC, risk score, credit check and approval routing ran).
+ * Before the load, four counterparties are created and approved through the API (onboarding
+ * process, compliance decision) with a 10 bn USD limit each. Prints p50/p99 of the capture request
+ * and of the time from sending it to seeing the first task, beside Gatling's own report.
+ */
+public class DealCaptureSimulation extends Simulation {
+  private static final String BASE = env("OPENMINERAL_URL", "http://localhost:8080");
+  private static final int USERS = Integer.parseInt(env("CAPTURE_USERS", "50"));
+  private static final int SECONDS = Integer.parseInt(env("CAPTURE_SECONDS", "60"));
+  private static final Duration POLL = Duration.ofMillis(50);
+  private static final long GIVE_UP_NANOS = Duration.ofSeconds(30).toNanos();
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient SETUP = HttpClient.newHttpClient();
+  private static final List<String> COUNTERPARTIES = new ArrayList<>();
+  private static final AtomicInteger NEXT = new AtomicInteger();
+  private static final ConcurrentLinkedQueue<Long> CAPTURE_MS = new ConcurrentLinkedQueue<>();
+  private static final ConcurrentLinkedQueue<Long> FIRST_TASK_MS = new ConcurrentLinkedQueue<>();
+  private static final AtomicInteger NO_TASK = new AtomicInteger();
+  private static volatile String traderToken;
+
+  private static String env(final String name, final String fallback) {
+    final String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+
+  private final HttpProtocolBuilder protocol =
+      http.baseUrl(BASE)
+          .acceptHeader("application/json")
+          .contentTypeHeader("application/json")
+          .shareConnections();
+
+  private final ScenarioBuilder capture =
+      scenario("capture deals")
+          .during(Duration.ofSeconds(SECONDS))
+          .on(
+              exec(session ->
+                      session
+                          .set("body", dealBody())
+                          .set("key", "load-" + UUID.randomUUID())
+                          .set("started", System.nanoTime())
+                          .remove("firstTask"))
+                  .exec(
+                      http("POST /api/deals")
+                          .post("/api/deals")
+                          .header("Authorization", session -> "Bearer " + traderToken)
+                          .header("Idempotency-Key", "#{key}")
+                          .body(StringBody("#{body}"))
+                          .check(
+                              status().is(201),
+                              jsonPath("$.id").saveAs("dealId"),
+                              responseTimeInMillis().saveAs("captureMs")))
+                  .exec(
+                      session -> {
+                        if (!session.isFailed()) {
+                          CAPTURE_MS.add((long) session.getInt("captureMs"));
+                        }
+                        return session;
+                      })
+                  .asLongAs(
+                      session ->
+                          !session.isFailed()
+                              && !session.contains("firstTask")
+                              && System.nanoTime() - session.getLong("started") < GIVE_UP_NANOS)
+                  .on(
+                      pause(POLL),
+                      http("GET /api/deals/{id}")
+                          .get("/api/deals/#{dealId}")
+                          .header("Authorization", session -> "Bearer " + traderToken)
+                          .check(
+                              status().is(200),
+                              jsonPath("$.openTasks[0].key").optional().saveAs("firstTask")))
+                  .exec(
+                      session -> {
+                        if (session.contains("firstTask")) {
+                          FIRST_TASK_MS.add(
+                              (System.nanoTime() - session.getLong("started")) / 1_000_000);
+                        } else if (session.contains("dealId")) {
+                          NO_TASK.incrementAndGet();
+                        }
+                        return session.markAsSucceeded().remove("dealId");
+                      }));
+
+  {
+    setUp(capture.injectClosed(constantConcurrentUsers(USERS).during(Duration.ofSeconds(SECONDS))))
+        .protocols(protocol)
+        .maxDuration(Duration.ofSeconds(SECONDS + 60L));
+  }
+
+  private static String dealBody() {
+    final LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    final Map<String, Object> body = new LinkedHashMap<>();
+    body.put("counterpartyId", COUNTERPARTIES.get(NEXT.getAndIncrement() % COUNTERPARTIES.size()));
+    body.put("direction", "BUY");
+    body.put("commodity", "Copper concentrate");
+    body.put("metal", "Cu");
+    body.put("quantity", Map.of("value", 1000, "unit", "WMT"));
+    body.put("moisturePct", 8);
+    body.put("assays", Map.of("Cu", Map.of("value", 25, "unit", "PCT")));
+    body.put(
+        "pricing",
+        Map.of(
+            "basis", "QP",
+            "qpStart", today.plusDays(10).toString(),
+            "qpEnd", today.plusDays(20).toString(),
+            "provisionalPrice", Map.of("value", 9000, "unit", "USD_PER_T")));
+    body.put(
+        "terms",
+        Map.of(
+            "payables",
+                List.of(Map.of("element", "Cu", "payablePct", 96.5, "minDeductionUnits", 1.0)),
+            "treatmentCharge", Map.of("usdPerDmt", 80),
+            "refiningCharges",
+                List.of(Map.of("element", "Cu", "amount", 0.08, "unit", "USD_PER_LB")),
+            "splittingLimits",
+                List.of(Map.of("element", "Cu", "maxDifference", 0.2, "unit", "PCT")),
+            "umpireRule", "UMPIRE_RESULT_IF_BETWEEN"));
+    body.put("provisionalPct", 90);
+    body.put("value", Map.of("amount", 1_000_000, "currency", "USD"));
+    try {
+      return JSON.writeValueAsString(body);
+    } catch (final IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void before() {
+    try {
+      traderToken = token("trader");
+      final String compliance = token("compliance");
+      for (int i = 0; i < 4; i++) {
+        final JsonNode created =
+            send(
+                traderToken,
+                "POST",
+                "/api/counterparties",
+                Map.of(
+                    "name",
+                    "Load Copper SA " + UUID.randomUUID().toString().substring(0, 8),
+                    "type",
+                    "ENTITY",
+                    "country",
+                    "CH",
+                    "ownershipDisclosed",
+                    true,
+                    "creditLimit",
+                    Map.of("amount", 10_000_000_000L, "currency", "USD")),
+                201);
+        final String id = created.get("id").asText();
+        final String onboarding = created.get("onboardingProcessInstanceKey").asText();
+        final long task = awaitTask(compliance, onboarding, "compliance-decision");
+        send(
+            compliance,
+            "POST",
+            "/api/tasks/" + task + "/complete",
+            Map.of(
+                "complianceDecision", "APPROVE",
+                "complianceComment", "Documents checked, no findings"),
+            204);
+        awaitApproved(id);
+        COUNTERPARTIES.add(id);
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "Deal capture: %d clients for %d s against %s; %d counterparties approved%n",
+          USERS,
+          SECONDS,
+          BASE,
+          COUNTERPARTIES.size());
+    } catch (final IOException e) {
+      throw new IllegalStateException(e);
+    } catch (final InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void after() {
+    final List<Long> capture = CAPTURE_MS.stream().sorted().toList();
+    final List<Long> firstTask = FIRST_TASK_MS.stream().sorted().toList();
+    System.out.printf(
+        Locale.ROOT,
+        "%nDeal capture, %d clients, %d s: %d deals captured (%.1f/s)%n"
+            + "  POST /api/deals            p50 %d ms, p99 %d ms, max %d ms (target p50 <= 50,"
+            + " p99 <= 150)%n"
+            + "  capture -> first task seen p50 %d ms, p99 %d ms, max %d ms over %d deals (target"
+            + " p99 <= 1500; polled every %d ms)%n"
+            + "  deals without a task within 30 s: %d%n",
+        USERS,
+        SECONDS,
+        capture.size(),
+        capture.size() / (double) SECONDS,
+        percentile(capture, 50),
+        percentile(capture, 99),
+        capture.isEmpty() ? -1 : capture.getLast(),
+        percentile(firstTask, 50),
+        percentile(firstTask, 99),
+        firstTask.isEmpty() ? -1 : firstTask.getLast(),
+        firstTask.size(),
+        POLL.toMillis(),
+        NO_TASK.get());
+  }
+
+  private static long percentile(final List<Long> sorted, final double p) {
+    if (sorted.isEmpty()) {
+      return -1;
+    }
+    final int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+    return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
+  }
+
+  private static long awaitTask(final String token, final String instance, final String elementId)
+      throws IOException, InterruptedException {
+    final long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      final JsonNode tasks =
+          send(token, "GET", "/api/tasks?processInstanceKey=" + instance, null, 200);
+      for (final JsonNode t : tasks) {
+        if (elementId.equals(t.path("elementId").asText())) {
+          return t.get("key").asLong();
+        }
+      }
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException("no task " + elementId + " in instance " + instance);
+  }
+
+  private static void awaitApproved(final String counterparty)
+      throws IOException, InterruptedException {
+    final long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      final JsonNode c = send(traderToken, "GET", "/api/counterparties/" + counterparty, null, 200);
+      if ("APPROVED".equals(c.path("kycStatus").asText())) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException("counterparty " + counterparty + " not approved");
+  }
+
+  private static String token(final String user) throws IOException, InterruptedException {
+    return send(null, "POST", "/api/auth/token", Map.of("username", user, "password", user), 200)
+        .get("access_token")
+        .asText();
+  }
+
+  private static JsonNode send(
+      final String token,
+      final String method,
+      final String path,
+      final Object body,
+      final int expected)
+      throws IOException, InterruptedException {
+    final HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(BASE + path))
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    final HttpResponse<String> response =
+        SETUP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != expected) {
+      throw new IllegalStateException(
+          method + " " + path + ": " + response.statusCode() + " " + response.body());
+    }
+    return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+  }
+}
