@@ -18,6 +18,7 @@ import java.util.Map;
  *   <li>{@code agentDraft}: the agent's answer as JSON, or null
  *   <li>{@code agentDraftText}: the same answer as indented text for the form, or "" when none
  *   <li>{@code agentReasons}: the agent's reasons (possibly empty)
+ *   <li>{@code agentReasonsText}: the same, one per line, for the form ("" when none)
  *   <li>{@code agentConfidence}: its confidence, or null
  * </ul>
  */
@@ -38,6 +39,7 @@ public final class AgentEscalation {
         escalated.draft() == null ? null : JSON.convertValue(escalated.draft(), Object.class));
     variables.put("agentDraftText", draftText(escalated));
     variables.put("agentReasons", escalated.reasons());
+    variables.put("agentReasonsText", String.join("\n", escalated.reasons()));
     variables.put("agentConfidence", escalated.confidence());
     return variables;
   }
