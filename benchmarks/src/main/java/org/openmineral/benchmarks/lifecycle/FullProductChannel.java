@@ -35,6 +35,7 @@ final class FullProductChannel implements DealChannel {
   static final String APPLICATION = "org.openmineral.OpenMineralApplication";
   private static final Duration RETRY_FOR = Duration.ofSeconds(60);
   private static final int COUNTERPARTIES = 4;
+  private static final long MAX_PAUSE_MS = 200;
 
   private final ConfigurableApplicationContext context;
   private final Path data;
@@ -199,6 +200,7 @@ final class FullProductChannel implements DealChannel {
    */
   private void retrying(final Request request, final int expected) throws Exception {
     final long deadline = System.nanoTime() + RETRY_FOR.toNanos();
+    long pause = 10;
     while (true) {
       final ProductHttp.Answer answer;
       try {
@@ -208,7 +210,8 @@ final class FullProductChannel implements DealChannel {
           throw e;
         }
         retries.incrementAndGet();
-        Thread.sleep(10);
+        Thread.sleep(pause);
+        pause = Math.min(pause * 2, MAX_PAUSE_MS);
         continue;
       }
       if (answer.status() == expected
@@ -219,7 +222,8 @@ final class FullProductChannel implements DealChannel {
         return;
       }
       retries.incrementAndGet();
-      Thread.sleep(10);
+      Thread.sleep(pause);
+      pause = Math.min(pause * 2, MAX_PAUSE_MS);
     }
   }
 
