@@ -66,6 +66,7 @@ public class DealCaptureSimulation extends Simulation {
       http.baseUrl(BASE)
           .acceptHeader("application/json")
           .contentTypeHeader("application/json")
+          .disableCaching()
           .shareConnections();
 
   private final ScenarioBuilder capture =

@@ -35,11 +35,14 @@ final class FullProductChannel implements DealChannel {
   static final String APPLICATION = "org.openmineral.OpenMineralApplication";
   private static final Duration RETRY_FOR = Duration.ofSeconds(60);
   private static final int COUNTERPARTIES = 4;
+  private static final long MAX_PAUSE_MS = 200;
 
   private final ConfigurableApplicationContext context;
   private final Path data;
   private final ProductHttp http;
   private final List<String> counterparties = new ArrayList<>();
+  private final java.util.concurrent.atomic.AtomicLong retries =
+      new java.util.concurrent.atomic.AtomicLong();
 
   private FullProductChannel(final ConfigurableApplicationContext context, final Path data) {
     this.context = context;
@@ -54,8 +57,19 @@ final class FullProductChannel implements DealChannel {
     final Path data = Files.createTempDirectory("openmineral-lifecycle-full-");
     final Class<?> application = Class.forName(APPLICATION);
     final ConfigurableApplicationContext context =
-        new SpringApplicationBuilder(application)
-            .run(
+        new SpringApplicationBuilder(application).run(arguments(root, data));
+    return new FullProductChannel(context, data);
+  }
+
+  /**
+   * The application's arguments: a fresh data directory, free ports, the repository's models, and
+   * whatever the system property {@code openmineral.bench.app-args} adds (space-separated, e.g.
+   * {@code --camunda.client.execution-threads=4}) to compare settings.
+   */
+  private static String[] arguments(final Path root, final Path data) {
+    final List<String> args =
+        new ArrayList<>(
+            List.of(
                 "--openmineral.data-dir=" + data,
                 "--server.port=0",
                 "--openmineral.engine.port=0",
@@ -67,8 +81,13 @@ final class FullProductChannel implements DealChannel {
                     + root
                     + "/forms/**/*.form",
                 "--logging.level.root=warn",
-                "--logging.level.org.openmineral=warn");
-    return new FullProductChannel(context, data);
+                "--logging.level.org.openmineral=warn"));
+    final String extra = System.getProperty("openmineral.bench.app-args", "").trim();
+    if (!extra.isEmpty()) {
+      args.addAll(List.of(extra.split("\\s+")));
+      System.out.println("  application arguments added: " + extra);
+    }
+    return args.toArray(String[]::new);
   }
 
   EmbeddedEngine engine() {
@@ -139,22 +158,15 @@ final class FullProductChannel implements DealChannel {
       final String dealId)
       throws Exception {
     final String user = LifecycleDeals.userFor(candidateGroups);
-    final long deadline = System.nanoTime() + RETRY_FOR.toNanos();
-    while (true) {
-      final ProductHttp.Answer answer =
-          http.send(
-              user,
-              "POST",
-              "/api/tasks/" + taskKey + "/complete",
-              LifecycleDeals.taskVariables(elementId),
-              Map.of());
-      // the task inbox reads a projection of the engine's records, which lags it a little
-      if (answer.status() != 404 || System.nanoTime() > deadline) {
-        answer.expect(204);
-        return;
-      }
-      Thread.sleep(10);
-    }
+    retrying(
+        () ->
+            http.send(
+                user,
+                "POST",
+                "/api/tasks/" + taskKey + "/complete",
+                LifecycleDeals.taskVariables(elementId),
+                Map.of()),
+        204);
   }
 
   @Override
@@ -164,22 +176,59 @@ final class FullProductChannel implements DealChannel {
       final Map<String, Object> body,
       final String finalInvoiceId)
       throws Exception {
+    retrying(
+        () ->
+            http.send(
+                "operations",
+                "POST",
+                "/api/deals/" + dealId + "/events/" + event,
+                body,
+                Map.of("Idempotency-Key", event + "-1")),
+        202);
+  }
+
+  private interface Request {
+    ProductHttp.Answer send() throws Exception;
+  }
+
+  /**
+   * Sends until the expected status, as a client would: a task the inbox does not show yet (404,
+   * its projection lags the engine), a payment before its final invoice (409), an engine or
+   * database busy (409 on a task in transition, 5xx, a dropped connection) are sent again after 10
+   * ms, for up to a minute. A bad request (400) or a refusal (403) is a driver bug and fails at
+   * once.
+   */
+  private void retrying(final Request request, final int expected) throws Exception {
     final long deadline = System.nanoTime() + RETRY_FOR.toNanos();
+    long pause = 10;
     while (true) {
-      final ProductHttp.Answer answer =
-          http.send(
-              "operations",
-              "POST",
-              "/api/deals/" + dealId + "/events/" + event,
-              body,
-              Map.of("Idempotency-Key", event + "-1"));
-      // a payment before the final invoice is booked is a conflict; the invoice is a moment away
-      if (answer.status() != 409 || System.nanoTime() > deadline) {
-        answer.expect(202);
+      final ProductHttp.Answer answer;
+      try {
+        answer = request.send();
+      } catch (final IOException e) {
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+        retries.incrementAndGet();
+        Thread.sleep(pause);
+        pause = Math.min(pause * 2, MAX_PAUSE_MS);
+        continue;
+      }
+      if (answer.status() == expected
+          || answer.status() == 400
+          || answer.status() == 403
+          || System.nanoTime() > deadline) {
+        answer.expect(expected);
         return;
       }
-      Thread.sleep(10);
+      retries.incrementAndGet();
+      Thread.sleep(pause);
+      pause = Math.min(pause * 2, MAX_PAUSE_MS);
     }
+  }
+
+  long retries() {
+    return retries.get();
   }
 
   @Override

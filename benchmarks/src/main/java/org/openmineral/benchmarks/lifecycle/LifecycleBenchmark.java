@@ -65,6 +65,11 @@ public final class LifecycleBenchmark {
             "%nFull product: Spring application, real workers, embedded PostgreSQL, projections,"
                 + " audit; deals through its HTTP API%n");
         final Result full = run("full", driver, deals, inFlight, pacedSeconds, pace);
+        System.out.printf(
+            Locale.ROOT,
+            "  HTTP requests sent again (task not yet in the inbox, payment before its invoice, busy):"
+                + " %d%n",
+            channel.retries());
         lines.add(summary(baseline, full));
       }
     }

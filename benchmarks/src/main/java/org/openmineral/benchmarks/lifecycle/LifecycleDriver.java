@@ -58,6 +58,7 @@ final class LifecycleDriver implements AutoCloseable {
 
   private volatile Semaphore inFlight = new Semaphore(1 << 24);
   private final AtomicLong closed = new AtomicLong();
+  private final AtomicLong failedCaptures = new AtomicLong();
   private final AtomicLong jobsDone = new AtomicLong();
   private final AtomicLong userTasksDone = new AtomicLong();
   private final AtomicLong rejected = new AtomicLong();
@@ -103,7 +104,7 @@ final class LifecycleDriver implements AutoCloseable {
   double runClosedLoop(final int deals, final int maxInFlight, final long timeoutSeconds)
       throws Exception {
     inFlight = new Semaphore(maxInFlight);
-    final long target = closed.get() + deals;
+    final long target = closed.get() + failedCaptures.get() + deals;
     final long start = System.nanoTime();
     for (int i = 0; i < deals; i++) {
       inFlight.acquire();
@@ -122,7 +123,7 @@ final class LifecycleDriver implements AutoCloseable {
     // open loop: permits are never waited for, only released
     inFlight = new Semaphore(1 << 24);
     final int deals = Math.max(1, (int) Math.round(perSecond * seconds));
-    final long target = closed.get() + deals;
+    final long target = closed.get() + failedCaptures.get() + deals;
     final long start = System.nanoTime();
     final double intervalNanos = 1e9 / perSecond;
     for (int i = 0; i < deals; i++) {
@@ -146,6 +147,8 @@ final class LifecycleDriver implements AutoCloseable {
             final String dealId = channel.capture(n);
             capturedAt.put(dealId, at);
           } catch (final Exception e) {
+            // a deal that was never captured cannot close: the run waits for one fewer
+            failedCaptures.incrementAndGet();
             inFlight.release();
             problem("capture " + n, e);
           }
@@ -154,8 +157,18 @@ final class LifecycleDriver implements AutoCloseable {
 
   private void awaitClosed(final long target, final long start, final long timeoutSeconds)
       throws InterruptedException {
-    while (closed.get() < target) {
+    long nextReport = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (closed.get() + failedCaptures.get() < target) {
       TimeUnit.MILLISECONDS.sleep(5);
+      if (System.nanoTime() > nextReport) {
+        nextReport += TimeUnit.SECONDS.toNanos(30);
+        System.out.printf(
+            "    ... %d deals closed, %d to go, %d failed captures, %d driver errors%n",
+            closed.get(),
+            target - closed.get() - failedCaptures.get(),
+            failedCaptures.get(),
+            actionErrors.get());
+      }
       if (System.nanoTime() - start > TimeUnit.SECONDS.toNanos(timeoutSeconds)) {
         throw new IllegalStateException(
             "only "
