@@ -13,6 +13,7 @@ import { ReplayPage } from './replay/ReplayPage';
 import { DealList } from './deals/DealList';
 import { DealCapture } from './deals/DealCapture';
 import { DealPage } from './deals/DealPage';
+import { CopilotPage } from './copilot/CopilotPage';
 
 export function App() {
   const { session } = useAuth();
@@ -32,6 +33,7 @@ export function App() {
           <Route path="/replay" element={<ReplayPage />} />
           <Route path="/replay/:key" element={<ReplayPage />} />
           <Route path="/counterparties/:id" element={<CounterpartyPage />} />
+          <Route path="/copilot" element={<CopilotPage />} />
           <Route path="*" element={<Result status="404" title="Not found" subTitle="No page at this address." />} />
         </Route>
       </Routes>

@@ -23,6 +23,8 @@ export const CAN = {
   desk: ['trader', 'desk-head', 'risk', 'operations', 'admin', 'auditor', 'compliance', 'legal'],
   /** POST /api/deals */
   captureDeal: ['trader', 'admin'],
+  /** POST /api/copilot/chat */
+  copilot: ['trader', 'desk-head', 'risk', 'operations', 'admin'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type Capability = keyof typeof CAN;

@@ -3,7 +3,8 @@ import { navigationFor, selectedNav } from './navigation';
 
 describe('navigation', () => {
   it('shows each role the screens it may use', () => {
-    expect(navigationFor(['trader']).map((i) => i.path)).toEqual(['/tasks', '/deals', '/counterparties', '/risk']);
+    expect(navigationFor(['trader']).map((i) => i.path)).toEqual(['/tasks', '/deals', '/counterparties', '/risk', '/copilot']);
+    expect(navigationFor(['legal']).map((i) => i.path)).not.toContain('/copilot');
     expect(navigationFor(['auditor']).map((i) => i.path)).toContain('/replay');
     expect(navigationFor(['trader']).map((i) => i.path)).not.toContain('/replay');
     expect(navigationFor([]).map((i) => i.path)).toEqual(['/tasks', '/counterparties', '/risk']);

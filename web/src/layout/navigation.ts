@@ -13,6 +13,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/counterparties', label: 'Counterparties' },
   { path: '/risk', label: 'Risk and prices' },
   { path: '/replay', label: 'Process replay', needs: 'replay' },
+  { path: '/copilot', label: 'Copilot', needs: 'copilot' },
 ];
 
 /** The menu a user with these roles sees. */
