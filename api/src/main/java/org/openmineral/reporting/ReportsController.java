@@ -1,5 +1,6 @@
 package org.openmineral.reporting;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.openmineral.domain.reporting.HedgeTradeReport;
+import org.openmineral.domain.risk.RiskInputException;
 import org.openmineral.platform.security.Desks;
 import org.openmineral.platform.web.InvalidRequestField;
 import org.springframework.http.HttpStatus;
@@ -36,18 +38,64 @@ class ReportsController {
   private final KycReviewReport kyc;
   private final HedgeTradesReport hedgeTrades;
   private final ThroughputReport throughput;
+  private final VarReport var;
 
   ReportsController(
       final PositionsReport positions,
       final AgeingReport ageing,
       final KycReviewReport kyc,
       final HedgeTradesReport hedgeTrades,
-      final ThroughputReport throughput) {
+      final ThroughputReport throughput,
+      final VarReport var) {
     this.positions = positions;
     this.ageing = ageing;
     this.kyc = kyc;
     this.hedgeTrades = hedgeTrades;
     this.throughput = throughput;
+    this.var = var;
+  }
+
+  /**
+   * Historical-simulation VaR and expected shortfall of the open book (net tonnes per metal: the
+   * positions report's physical and hedges) under the price moves of {@code market}'s USD/t series,
+   * at {@code confidence} over {@code horizon} observations of the series (1 = a month for the
+   * World Bank's monthly averages).
+   */
+  @GetMapping("/var")
+  VarReport.Report valueAtRisk(
+      @RequestParam(defaultValue = "0.99") final String confidence,
+      @RequestParam(defaultValue = "1") final String horizon,
+      @RequestParam(defaultValue = "WORLD_BANK_PINK_SHEET") final String market,
+      final Authentication user) {
+    final BigDecimal level;
+    try {
+      level = new BigDecimal(confidence.trim());
+    } catch (final NumberFormatException e) {
+      throw new InvalidRequestField("confidence", "'" + confidence + "' is not a decimal number");
+    }
+    if (level.compareTo(new BigDecimal("0.5")) < 0
+        || level.compareTo(new BigDecimal("0.999")) > 0) {
+      throw new InvalidRequestField("confidence", "must be between 0.5 and 0.999, e.g. 0.99");
+    }
+    final int observations;
+    try {
+      observations = Integer.parseInt(horizon.trim());
+    } catch (final NumberFormatException e) {
+      throw new InvalidRequestField("horizon", "'" + horizon + "' is not a whole number");
+    }
+    if (observations < 1 || observations > 24) {
+      throw new InvalidRequestField("horizon", "must be between 1 and 24 observations");
+    }
+    if (!market.matches("[A-Za-z0-9_]{1,40}")) {
+      throw new InvalidRequestField(
+          "market", "must be a market code such as WORLD_BANK_PINK_SHEET or LME_CASH");
+    }
+    try {
+      return var.report(
+          Desks.of(user), market.toUpperCase(java.util.Locale.ROOT), level, observations);
+    } catch (final RiskInputException e) {
+      throw new InvalidRequestField("horizon", e.getMessage());
+    }
   }
 
   /**

@@ -9,6 +9,8 @@ import java.math.BigDecimal;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,6 +22,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openmineral.ApplicationTest;
+import org.openmineral.domain.pricing.PriceSeriesId;
+import org.openmineral.domain.risk.HistoricalPrices;
+import org.openmineral.domain.risk.HistoricalScenarios;
+import org.openmineral.domain.risk.HistoricalVar;
+import org.openmineral.domain.risk.PriceHistory;
+import org.openmineral.domain.risk.PricePosition;
+import org.openmineral.domain.units.Element;
+import org.openmineral.domain.units.PriceUnit;
+import org.openmineral.marketdata.MarketPrices;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -36,6 +47,7 @@ class ReportsApiTest extends ApplicationTest {
   private static final LocalDate AS_OF = LocalDate.parse("2001-06-30");
 
   @Autowired JdbcTemplate jdbc;
+  @Autowired MarketPrices prices;
 
   final UUID overdue = UUID.randomUUID();
   final UUID dueSoon = UUID.randomUUID();
@@ -246,6 +258,83 @@ class ReportsApiTest extends ApplicationTest {
         .isEqualTo("to");
     assertThat(get("/api/reports/positions", "trader").statusCode()).isEqualTo(403);
     assertThat(get("/api/reports/kyc-reviews", "operations").statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void valueAtRiskRevaluesTheNetBookUnderThePriceHistory() throws Exception {
+    final HttpResponse<String> imported = importWorldBankExtract();
+    assertThat(imported.statusCode()).as(imported.body()).isBetween(200, 201);
+    final JsonNode var = json(get("/api/reports/var?confidence=0.95&horizon=1", "desk-head"), 200);
+    final JsonNode totals = json(get("/api/reports/positions", "desk-head"), 200).get("totals");
+
+    // the domain's historical simulation on the same net tonnes and the stored series
+    final List<PricePosition> held = new ArrayList<>();
+    final List<HistoricalPrices> history = new ArrayList<>();
+    for (final JsonNode total : totals) {
+      final BigDecimal net = new BigDecimal(total.get("netTonnes").asText());
+      if (net.signum() != 0) {
+        final Element metal = Element.ofSymbol(total.get("metal").asText());
+        held.add(new PricePosition(metal.symbol(), metal, net));
+        history.add(
+            HistoricalPrices.from(
+                prices
+                    .find(PriceSeriesId.of(metal, "WORLD_BANK_PINK_SHEET", PriceUnit.USD_PER_T))
+                    .orElseThrow()));
+      }
+    }
+    assertThat(held).as("the fixtures leave an open copper position").isNotEmpty();
+    final HistoricalVar expected =
+        HistoricalVar.of(
+            HistoricalScenarios.of(held, PriceHistory.of(history), 1), new BigDecimal("0.95"));
+    assertThat(var.get("scenarios").asInt()).isEqualTo(expected.scenarioCount()).isGreaterThan(100);
+    assertThat(decimal(var, "valueAtRiskUsd"))
+        .isEqualByComparingTo(expected.valueAtRiskUsd().amount())
+        .isPositive();
+    assertThat(decimal(var, "expectedShortfallUsd"))
+        .isEqualByComparingTo(expected.expectedShortfallUsd().amount())
+        .isGreaterThanOrEqualTo(decimal(var, "valueAtRiskUsd"));
+    assertThat(var.get("positions").get(0).get("series").asText())
+        .isEqualTo("Cu/WORLD_BANK_PINK_SHEET/USD_PER_T");
+
+    assertThat(json(get("/api/reports/var?confidence=1.5", "risk"), 400).get("field").asText())
+        .isEqualTo("confidence");
+    assertThat(json(get("/api/reports/var?horizon=0", "risk"), 400).get("field").asText())
+        .isEqualTo("horizon");
+    assertThat(
+            json(get("/api/reports/var?market=NO_SUCH_MARKET", "risk"), 400).get("field").asText())
+        .isEqualTo("market");
+    assertThat(get("/api/reports/var", "trader").statusCode()).isEqualTo(403);
+  }
+
+  private HttpResponse<String> importWorldBankExtract() throws Exception {
+    Path dir = Path.of("").toAbsolutePath();
+    Path extract = null;
+    while (dir != null && extract == null) {
+      final Path candidate =
+          dir.resolve("reference-data/prices/worldbank-pink-sheet/metals_monthly_nominal_usd.csv");
+      extract = Files.isRegularFile(candidate) ? candidate : null;
+      dir = dir.getParent();
+    }
+    assertThat(extract).as("the World Bank extract in reference-data").isNotNull();
+    final String boundary = "----openmineral" + UUID.randomUUID();
+    final java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    body.writeBytes(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"metals_monthly_nominal_usd.csv\""
+                + "\r\nContent-Type: text/csv\r\n\r\n")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    body.writeBytes(Files.readAllBytes(extract));
+    body.writeBytes(
+        ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(url("/api/market-data/imports"))
+                .header("Authorization", bearer("admin"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 
   private static JsonNode row(final JsonNode report, final UUID counterparty) {
