@@ -178,12 +178,15 @@ export async function scenario({ page, base, step, shot }) {
     await shot('14-pre-deal-risk.png');
   });
 
-  await step('credit headroom and exposure include the deal', async () => {
+  await step('credit headroom, exposure and VaR include the deal', async () => {
     await page.getByRole('tab', { name: 'Credit headroom' }).click();
     await page.getByText(counterpartyName).first().waitFor();
     await shot('15-credit-headroom.png');
     await page.getByRole('tab', { name: 'Exposure' }).click();
     await page.getByTestId('positions').getByText(counterpartyName).waitFor();
+    // the deal's copper, revalued under the World Bank history imported above
+    await page.getByText('Expected shortfall').waitFor();
+    await page.getByRole('cell', { name: 'Cu/WORLD_BANK_PINK_SHEET/USD_PER_T' }).waitFor();
     await shot('16-exposure.png');
     await signOut(page);
   });

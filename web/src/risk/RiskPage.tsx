@@ -364,7 +364,20 @@ export function RiskPage() {
             ? [{ key: 'predeal', label: 'Pre-deal price risk', children: <PreDealRisk /> }]
             : []),
           { key: 'credit', label: 'Credit headroom', children: <CreditHeadroom /> },
-          ...(can(session.roles, 'reports') ? [{ key: 'exposure', label: 'Exposure', children: <Exposure /> }] : []),
+          ...(can(session.roles, 'reports')
+            ? [
+                {
+                  key: 'exposure',
+                  label: 'Exposure and VaR',
+                  children: (
+                    <Space orientation="vertical" style={{ width: '100%' }}>
+                      <Exposure />
+                      <ValueAtRisk />
+                    </Space>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
     </section>
@@ -443,6 +456,74 @@ function Exposure() {
       <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
         Price risk of a proposed lot (volatility, forecast band, NSR sensitivity) is under "Pre-deal price risk".
       </Typography.Paragraph>
+    </Card>
+  );
+}
+
+interface VarAnswer {
+  desk: string | null;
+  market: string;
+  confidence: number | string;
+  horizon: number;
+  scenarios: number;
+  valueAtRiskUsd: number | string;
+  expectedShortfallUsd: number | string;
+  positions: { metal: string; netTonnes: number | string; series: string; priceDate: string; price: number | string; valueUsd: number | string }[];
+  explanation: string;
+}
+
+/** Historical VaR and expected shortfall of the open book (GET /api/reports/var). */
+function ValueAtRisk() {
+  const [confidence, setConfidence] = useState('0.99');
+  const result = useApi<VarAnswer>(`/api/reports/var?confidence=${confidence}&horizon=1`);
+  useLiveRefresh(['deal.', 'task.completed', 'prices.'], result.reload);
+  return (
+    <Card
+      title="Value at risk (historical simulation, one month)"
+      loading={result.loading && !result.data}
+      extra={
+        <Segmented
+          aria-label="Confidence"
+          options={[
+            { label: '95 %', value: '0.95' },
+            { label: '99 %', value: '0.99' },
+          ]}
+          value={confidence}
+          onChange={(v) => setConfidence(String(v))}
+        />
+      }
+    >
+      <ProblemAlert error={result.error} onRetry={result.reload} />
+      {result.data && result.data.positions.length === 0 && <Empty description="No open position to put at risk" />}
+      {result.data && result.data.positions.length > 0 && (
+        <>
+          <Row gutter={16}>
+            <Col xs={12} md={8}>
+              <Statistic title={`VaR ${Number(result.data.confidence) * 100} %`} value={formatAmount(result.data.valueAtRiskUsd, 'USD')} />
+            </Col>
+            <Col xs={12} md={8}>
+              <Statistic title="Expected shortfall" value={formatAmount(result.data.expectedShortfallUsd, 'USD')} />
+            </Col>
+            <Col xs={12} md={8}>
+              <Statistic title="Scenarios" value={result.data.scenarios} />
+            </Col>
+          </Row>
+          <Table
+            size="small"
+            style={{ marginTop: 12 }}
+            rowKey="metal"
+            pagination={false}
+            dataSource={result.data.positions}
+            columns={[
+              { title: 'Metal', dataIndex: 'metal' },
+              { title: 'Net t', key: 'n', align: 'right', render: (_, r) => formatAmount(r.netTonnes, null, 3) },
+              { title: 'Series', dataIndex: 'series' },
+              { title: 'Price date', dataIndex: 'priceDate' },
+              { title: 'Marked value', key: 'v', align: 'right', render: (_, r) => formatAmount(r.valueUsd, 'USD') },
+            ]}
+          />
+        </>
+      )}
     </Card>
   );
 }
