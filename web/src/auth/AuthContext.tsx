@@ -11,6 +11,9 @@ interface Auth {
 
 const AuthContext = createContext<Auth | null>(null);
 
+/** The longest delay setTimeout keeps (a signed 32-bit number of milliseconds). */
+const MAX_TIMER_MS = 2_147_483_647;
+
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<Session | null>(() => loadSession());
 
@@ -23,10 +26,16 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     configureClient(() => loadSession()?.token ?? null, signOut);
   }, [signOut]);
 
-  // sign out when the token expires
+  // sign out when the token expires; a timer longer than 2^31 - 1 ms (about 24.8 days) would fire at
+  // once, so a far expiry is checked again after that long
   useEffect(() => {
     if (!session) return;
-    const timer = window.setTimeout(signOut, Math.max(0, session.expiresAt - Date.now()));
+    let timer: number;
+    const arm = () => {
+      const left = session.expiresAt - Date.now();
+      timer = left <= 0 ? window.setTimeout(signOut, 0) : window.setTimeout(left > MAX_TIMER_MS ? arm : signOut, Math.min(left, MAX_TIMER_MS));
+    };
+    arm();
     return () => window.clearTimeout(timer);
   }, [session, signOut]);
 

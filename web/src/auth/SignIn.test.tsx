@@ -57,6 +57,7 @@ describe('sign-in', () => {
     await userEvent.type(screen.getByLabelText('Password'), 'risk');
     await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
     await waitFor(() => expect(screen.getByLabelText('session')).toHaveTextContent('risk:risk'));
-    expect(sessionStorage.getItem('openmineral.session')).toContain('"username":"risk"');
+    // the session is stored by an effect, which may run after the render that shows it
+    await waitFor(() => expect(sessionStorage.getItem('openmineral.session')).toContain('"username":"risk"'));
   });
 });

@@ -9,8 +9,6 @@ import java.math.BigDecimal;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,6 +43,7 @@ class ReportsApiTest extends ApplicationTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String BROKER_LEI = "7LTWFZYICNSX8D621K86";
   private static final LocalDate AS_OF = LocalDate.parse("2001-06-30");
+  private static final String VAR_MARKET = "REPORTS_TEST";
 
   @Autowired JdbcTemplate jdbc;
   @Autowired MarketPrices prices;
@@ -262,9 +261,12 @@ class ReportsApiTest extends ApplicationTest {
 
   @Test
   void valueAtRiskRevaluesTheNetBookUnderThePriceHistory() throws Exception {
-    final HttpResponse<String> imported = importWorldBankExtract();
+    final HttpResponse<String> imported = importTestSeries();
     assertThat(imported.statusCode()).as(imported.body()).isBetween(200, 201);
-    final JsonNode var = json(get("/api/reports/var?confidence=0.95&horizon=1", "desk-head"), 200);
+    final JsonNode var =
+        json(
+            get("/api/reports/var?confidence=0.95&horizon=1&market=" + VAR_MARKET, "desk-head"),
+            200);
     final JsonNode totals = json(get("/api/reports/positions", "desk-head"), 200).get("totals");
 
     // the domain's historical simulation on the same net tonnes and the stored series
@@ -278,7 +280,7 @@ class ReportsApiTest extends ApplicationTest {
         history.add(
             HistoricalPrices.from(
                 prices
-                    .find(PriceSeriesId.of(metal, "WORLD_BANK_PINK_SHEET", PriceUnit.USD_PER_T))
+                    .find(PriceSeriesId.of(metal, VAR_MARKET, PriceUnit.USD_PER_T))
                     .orElseThrow()));
       }
     }
@@ -294,11 +296,17 @@ class ReportsApiTest extends ApplicationTest {
         .isEqualByComparingTo(expected.expectedShortfallUsd().amount())
         .isGreaterThanOrEqualTo(decimal(var, "valueAtRiskUsd"));
     assertThat(var.get("positions").get(0).get("series").asText())
-        .isEqualTo("Cu/WORLD_BANK_PINK_SHEET/USD_PER_T");
+        .isEqualTo("Cu/" + VAR_MARKET + "/USD_PER_T");
 
-    assertThat(json(get("/api/reports/var?confidence=1.5", "risk"), 400).get("field").asText())
+    assertThat(
+            json(get("/api/reports/var?confidence=1.5&market=" + VAR_MARKET, "risk"), 400)
+                .get("field")
+                .asText())
         .isEqualTo("confidence");
-    assertThat(json(get("/api/reports/var?horizon=0", "risk"), 400).get("field").asText())
+    assertThat(
+            json(get("/api/reports/var?horizon=0&market=" + VAR_MARKET, "risk"), 400)
+                .get("field")
+                .asText())
         .isEqualTo("horizon");
     assertThat(
             json(get("/api/reports/var?market=NO_SUCH_MARKET", "risk"), 400).get("field").asText())
@@ -306,33 +314,39 @@ class ReportsApiTest extends ApplicationTest {
     assertThat(get("/api/reports/var", "trader").statusCode()).isEqualTo(403);
   }
 
-  private HttpResponse<String> importWorldBankExtract() throws Exception {
-    Path dir = Path.of("").toAbsolutePath();
-    Path extract = null;
-    while (dir != null && extract == null) {
-      final Path candidate =
-          dir.resolve("reference-data/prices/worldbank-pink-sheet/metals_monthly_nominal_usd.csv");
-      extract = Files.isRegularFile(candidate) ? candidate : null;
-      dir = dir.getParent();
+  /**
+   * Ten years of monthly copper prices of a market of this test's own (so the World Bank series
+   * other tests import stay theirs), in the series CSV format of the market data import.
+   */
+  private HttpResponse<String> importTestSeries() throws Exception {
+    final StringBuilder csv = new StringBuilder("series,date,value\n");
+    for (int i = 0; i < 120; i++) {
+      final java.time.YearMonth month = java.time.YearMonth.of(2015, 1).plusMonths(i);
+      final int value = 8000 + 5 * i + (i * 37 % 500) - 250;
+      csv.append("Cu/")
+          .append(VAR_MARKET)
+          .append("/USD_PER_T,")
+          .append(month)
+          .append(',')
+          .append(value)
+          .append('\n');
     }
-    assertThat(extract).as("the World Bank extract in reference-data").isNotNull();
     final String boundary = "----openmineral" + UUID.randomUUID();
-    final java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-    body.writeBytes(
-        ("--"
-                + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"metals_monthly_nominal_usd.csv\""
-                + "\r\nContent-Type: text/csv\r\n\r\n")
-            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    body.writeBytes(Files.readAllBytes(extract));
-    body.writeBytes(
-        ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    final String body =
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"var-test.csv\""
+            + "\r\nContent-Type: text/csv\r\n\r\n"
+            + csv
+            + "\r\n--"
+            + boundary
+            + "--\r\n";
     return HttpClient.newHttpClient()
         .send(
             HttpRequest.newBuilder(url("/api/market-data/imports"))
                 .header("Authorization", bearer("admin"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
   }
