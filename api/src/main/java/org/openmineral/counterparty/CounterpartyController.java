@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.openmineral.counterparty.CounterpartyProblems.NotFound;
 import org.openmineral.platform.web.InvalidRequestField;
+import org.openmineral.platform.web.RequestParameters;
 import org.springframework.data.domain.Page;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -34,7 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(CounterpartyController.PATH)
 class CounterpartyController {
   static final String PATH = "/api/counterparties";
-  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+  static final String IDEMPOTENCY_KEY = RequestParameters.IDEMPOTENCY_KEY;
   static final int MAX_NAME = 500;
   static final int MAX_OWNERS = 50;
   static final int MAX_PAGE_SIZE = 100;
@@ -106,7 +107,8 @@ class CounterpartyController {
       @RequestBody final CreateRequest request,
       @RequestHeader(name = IDEMPOTENCY_KEY, required = false) final String idempotencyKey,
       final Authentication user) {
-    final String key = idempotencyKey(idempotencyKey, request.requestId());
+    final String key =
+        RequestParameters.idempotencyKey(idempotencyKey, request.requestId(), "requestId");
     final CounterpartyService.Created result =
         service.create(validate(request), key, user.getName());
     final Counterparty counterparty = result.counterparty();
@@ -171,8 +173,9 @@ class CounterpartyController {
     final String countryCode =
         country == null || country.isBlank() ? null : country(country, "country");
     final String nameFilter = name == null || name.isBlank() ? null : name.trim();
-    final int pageNumber = number(page, "page", 0, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE);
-    final int pageSize = number(size, "size", 20, 1, MAX_PAGE_SIZE);
+    final int pageNumber =
+        RequestParameters.wholeNumber(page, "page", 0, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE);
+    final int pageSize = RequestParameters.wholeNumber(size, "size", 20, 1, MAX_PAGE_SIZE);
     final Page<Counterparty> found =
         service.list(kycStatus, countryCode, nameFilter, pageNumber, pageSize);
     return new PageResponse(
@@ -274,38 +277,6 @@ class CounterpartyController {
     }
     throw new InvalidRequestField(
         "creditLimit.currency", "'" + value + "' is not an ISO 4217 currency code");
-  }
-
-  private static String idempotencyKey(final String header, final String requestId) {
-    final String headerKey = header == null || header.isBlank() ? null : header.trim();
-    final String bodyKey = requestId == null || requestId.isBlank() ? null : requestId.trim();
-    if (headerKey != null && bodyKey != null && !headerKey.equals(bodyKey)) {
-      throw new InvalidRequestField(
-          "requestId", "differs from the Idempotency-Key header; give one or make them equal");
-    }
-    final String key = headerKey != null ? headerKey : bodyKey;
-    if (key != null && key.length() > 255) {
-      throw new InvalidRequestField(
-          headerKey != null ? IDEMPOTENCY_KEY : "requestId", "is longer than 255 characters");
-    }
-    return key;
-  }
-
-  private static int number(
-      final String value, final String field, final int fallback, final int min, final int max) {
-    if (value == null || value.isBlank()) {
-      return fallback;
-    }
-    try {
-      final int number = Integer.parseInt(value.trim());
-      if (number >= min && number <= max) {
-        return number;
-      }
-    } catch (final NumberFormatException e) {
-      // answered below
-    }
-    throw new InvalidRequestField(
-        field, "must be a whole number from " + min + " to " + max + "; was '" + value + "'");
   }
 
   private static UUID uuid(final String id) {

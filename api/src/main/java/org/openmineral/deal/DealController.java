@@ -17,6 +17,7 @@ import org.openmineral.deal.DealRequests.CaptureRequest;
 import org.openmineral.deal.DealRequests.EventRequest;
 import org.openmineral.platform.security.Desks;
 import org.openmineral.platform.web.InvalidRequestField;
+import org.openmineral.platform.web.RequestParameters;
 import org.openmineral.task.UserTaskFilter;
 import org.openmineral.task.UserTaskQueries;
 import org.springframework.http.HttpStatus;
@@ -42,7 +43,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(DealController.PATH)
 class DealController {
   static final String PATH = "/api/deals";
-  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+  static final String IDEMPOTENCY_KEY = RequestParameters.IDEMPOTENCY_KEY;
   static final int MAX_PAGE_SIZE = 100;
 
   private final DealService service;
@@ -121,7 +122,8 @@ class DealController {
       @RequestBody final CaptureRequest request,
       @RequestHeader(name = IDEMPOTENCY_KEY, required = false) final String idempotencyKey,
       final Authentication user) {
-    final String key = idempotencyKey(idempotencyKey, request.requestId(), "requestId");
+    final String key =
+        RequestParameters.idempotencyKey(idempotencyKey, request.requestId(), "requestId");
     final DealRequests.Parties parties = DealRequests.parties(request);
     final DealTerms terms = DealRequests.terms(request, parties.metal(), json);
     final String userDesk = Desks.of(user);
@@ -178,8 +180,9 @@ class DealController {
             ? null
             : DealRequests.uuid(counterparty, "counterparty");
     final String deskFilter = desk == null || desk.isBlank() ? null : desk.trim();
-    final int pageNumber = number(page, "page", 0, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE);
-    final int pageSize = number(size, "size", 20, 1, MAX_PAGE_SIZE);
+    final int pageNumber =
+        RequestParameters.wholeNumber(page, "page", 0, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE);
+    final int pageSize = RequestParameters.wholeNumber(size, "size", 20, 1, MAX_PAGE_SIZE);
     final DealStore.Filter filter =
         new DealStore.Filter(statusFilter, counterpartyId, deskFilter, Desks.of(user));
     final long total = store.count(filter);
@@ -248,7 +251,8 @@ class DealController {
       throw new NotFound(id + "/events/" + event + " (events: " + DealService.EVENTS + ")");
     }
     final String key =
-        idempotencyKey(idempotencyKey, request == null ? null : request.eventId(), "eventId");
+        RequestParameters.idempotencyKey(
+            idempotencyKey, request == null ? null : request.eventId(), "eventId");
     if (key == null) {
       throw new InvalidRequestField(
           IDEMPOTENCY_KEY,
@@ -378,38 +382,5 @@ class DealController {
           "is required (or version in the body): the version you read, for optimistic locking");
     }
     return bodyVersion;
-  }
-
-  private static String idempotencyKey(
-      final String header, final String body, final String bodyField) {
-    final String h = header == null || header.isBlank() ? null : header.trim();
-    final String b = body == null || body.isBlank() ? null : body.trim();
-    if (h != null && b != null && !h.equals(b)) {
-      throw new InvalidRequestField(
-          bodyField, "differs from the Idempotency-Key header; give one or make them equal");
-    }
-    final String key = h != null ? h : b;
-    if (key != null && key.length() > 255) {
-      throw new InvalidRequestField(
-          h != null ? IDEMPOTENCY_KEY : bodyField, "is longer than 255 characters");
-    }
-    return key;
-  }
-
-  private static int number(
-      final String value, final String field, final int fallback, final int min, final int max) {
-    if (value == null || value.isBlank()) {
-      return fallback;
-    }
-    try {
-      final int number = Integer.parseInt(value.trim());
-      if (number >= min && number <= max) {
-        return number;
-      }
-    } catch (final NumberFormatException e) {
-      // answered below
-    }
-    throw new InvalidRequestField(
-        field, "must be a whole number from " + min + " to " + max + "; was '" + value + "'");
   }
 }

@@ -111,13 +111,9 @@ class ReportsController {
       @RequestParam(required = false) final String asOf,
       @RequestParam(defaultValue = "json") final String format,
       @RequestParam(defaultValue = "processes") final String view) {
-    final LocalDate toDate =
-        to == null || to.isBlank() ? LocalDate.now(ZoneOffset.UTC).plusDays(1) : date("to", to);
-    final LocalDate fromDate =
-        from == null || from.isBlank() ? toDate.minusDays(30) : date("from", from);
-    if (!fromDate.isBefore(toDate)) {
-      throw new InvalidRequestField("to", "must be after 'from' (" + fromDate + ")");
-    }
+    final Period period = Period.of(from, to);
+    final LocalDate fromDate = period.from();
+    final LocalDate toDate = period.to();
     final Instant at;
     try {
       at =
@@ -130,7 +126,7 @@ class ReportsController {
     if (!"processes".equals(view) && !"tasks".equals(view)) {
       throw new InvalidRequestField("view", "must be processes or tasks");
     }
-    final ThroughputReport.Report report = throughput.report(start(fromDate), start(toDate), at);
+    final ThroughputReport.Report report = throughput.report(period.start(), period.end(), at);
     if (!csv(format)) {
       return ResponseEntity.ok(report);
     }
@@ -216,7 +212,7 @@ class ReportsController {
               r.containedTonnes(),
               r.hedgedTonnes(),
               r.netTonnes(),
-              r.hedgeCoveragePct() == null ? "" : r.hedgeCoveragePct(),
+              r.hedgeCoveragePct(),
               r.value(),
               r.currency()));
     }
@@ -340,15 +336,11 @@ class ReportsController {
       @RequestParam(required = false) final String to,
       @RequestParam(defaultValue = "json") final String format,
       final Authentication user) {
-    final LocalDate toDate =
-        to == null || to.isBlank() ? LocalDate.now(ZoneOffset.UTC).plusDays(1) : date("to", to);
-    final LocalDate fromDate =
-        from == null || from.isBlank() ? toDate.minusDays(30) : date("from", from);
-    if (!fromDate.isBefore(toDate)) {
-      throw new InvalidRequestField("to", "must be after 'from' (" + fromDate + ")");
-    }
+    final Period period = Period.of(from, to);
+    final LocalDate fromDate = period.from();
+    final LocalDate toDate = period.to();
     final HedgeTradeReport.Result result =
-        hedgeTrades.report(start(fromDate), start(toDate), Desks.of(user));
+        hedgeTrades.report(period.start(), period.end(), Desks.of(user));
     if (!csv(format)) {
       return ResponseEntity.ok(
           new HedgeTrades(fromDate, toDate, result.valid(), result.rows(), result.issues()));
@@ -428,8 +420,29 @@ class ReportsController {
       List<HedgeTradeReport.Row> rows,
       List<HedgeTradeReport.Issue> issues) {}
 
-  private static Instant start(final LocalDate date) {
-    return date.atStartOfDay(ZoneOffset.UTC).toInstant();
+  /**
+   * The UTC dates a report covers, {@code from} inclusive to {@code to} exclusive: by default the
+   * 30 days up to and including today.
+   */
+  record Period(LocalDate from, LocalDate to) {
+    static Period of(final String from, final String to) {
+      final LocalDate toDate =
+          to == null || to.isBlank() ? LocalDate.now(ZoneOffset.UTC).plusDays(1) : date("to", to);
+      final LocalDate fromDate =
+          from == null || from.isBlank() ? toDate.minusDays(30) : date("from", from);
+      if (!fromDate.isBefore(toDate)) {
+        throw new InvalidRequestField("to", "must be after 'from' (" + fromDate + ")");
+      }
+      return new Period(fromDate, toDate);
+    }
+
+    Instant start() {
+      return from.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    Instant end() {
+      return to.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
   }
 
   private static boolean csv(final String format) {
