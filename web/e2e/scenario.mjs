@@ -158,6 +158,33 @@ export async function scenario({ page, base, step, shot }) {
     await shot('12-deal-approved.png');
   });
 
+  await step('trader amends the deal and reports the vessel nomination on the deal page', async () => {
+    await signOut(page);
+    await signIn(page, base, 'trader');
+    await page.goto(dealUrl);
+    await page.getByTestId('deal-status').waitFor();
+    await page.getByRole('button', { name: 'Amend terms' }).click();
+    const percent = page.getByLabel('Provisional invoice %');
+    await percent.fill('95');
+    await page.getByRole('button', { name: 'Send amendment' }).click();
+    await page.getByText('Amended: the re-approval is on its way').waitFor();
+    await page.getByText('Amended by').first().waitFor();
+    await page.getByText(/trader: AMENDED: .*provisionalPct 95/).first().waitFor();
+    await page.getByTestId('deal-open-tasks').getByRole('link', { name: 'Re-approve amendment' }).waitFor({ timeout: 60_000 });
+
+    const events = page.getByTestId('deal-events');
+    await events.getByLabel('Vessel name').fill('MV Atacama Spirit');
+    await events.getByLabel('IMO number (7 digits)').fill('93');
+    await events.getByRole('button', { name: 'Report vessel nominated' }).click();
+    await events.getByText("must be the vessel's 7-digit IMO number").first().waitFor();
+    await events.getByLabel('IMO number (7 digits)').fill('9321483');
+    await events.getByRole('button', { name: 'Report vessel nominated' }).dblclick();
+    await page.getByTestId('event-receipt').filter({ hasText: 'Vessel nominated: reported to the process' }).waitFor();
+    await page.getByText(/trader: EVENT vessel-nominated: .*vesselName MV Atacama Spirit/).first().waitFor();
+    if ((await page.getByText(/EVENT vessel-nominated/).count()) !== 1) throw new Error('the double click reported the event twice');
+    await shot('12b-deal-amended-event.png');
+  });
+
   await step('risk imports prices and sees their history', async () => {
     await signOut(page);
     await signIn(page, base, 'risk');
@@ -200,6 +227,15 @@ export async function scenario({ page, base, step, shot }) {
     await page.locator('aside').getByText('Process replay').click();
     await page.getByTestId('audit-verification').filter({ hasText: 'Audit chain verified' }).waitFor({ timeout: 60_000 });
     await page.goto(dealUrl);
+    // the deal's documents: the audit report downloads with the auditor's token
+    const documents = page.getByTestId('deal-documents');
+    await documents.getByText('Audit report (PDF)').waitFor();
+    const downloading = page.waitForEvent('download', { timeout: 60_000 });
+    await documents.getByRole('button', { name: 'Download Audit report (PDF)' }).click();
+    const pdf = await downloading;
+    if (!pdf.suggestedFilename().endsWith('.pdf')) throw new Error(`the audit report downloaded as ${pdf.suggestedFilename()}`);
+    if (await pdf.failure()) throw new Error(`the audit report download failed: ${await pdf.failure()}`);
+    await shot('17a-deal-documents.png');
     await page.getByRole('link', { name: /^replay / }).click();
     await page.getByTestId('bpmn-diagram').locator('.djs-element').first().waitFor();
     await page.locator('.bjs-powered-by').waitFor(); // the bpmn.io watermark stays visible

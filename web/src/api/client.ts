@@ -69,3 +69,30 @@ export async function apiText(path: string, signal?: AbortSignal): Promise<strin
 export function currentToken(): string | null {
   return tokenSource();
 }
+
+/** A file from the API with the bearer token, and the name its Content-Disposition gives it. */
+export async function apiBlob(path: string): Promise<{ blob: Blob; fileName: string | null }> {
+  const token = tokenSource();
+  const response = await fetch(path, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  if (!response.ok) {
+    const problem = await problemOf(response);
+    if (response.status === 401 && token) onUnauthorized();
+    throw new ApiError(problem);
+  }
+  return { blob: await response.blob(), fileName: fileNameOf(response.headers.get('Content-Disposition')) };
+}
+
+/** The file name of a Content-Disposition header (RFC 6266: filename* in UTF-8 first), or null. */
+export function fileNameOf(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const extended = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(disposition);
+  if (extended) {
+    try {
+      return decodeURIComponent(extended[1].trim());
+    } catch {
+      // a malformed encoding: fall back to the plain name
+    }
+  }
+  const plain = /filename\s*=\s*"([^"]*)"|filename\s*=\s*([^;]+)/i.exec(disposition);
+  return plain ? (plain[1] ?? plain[2]).trim() : null;
+}

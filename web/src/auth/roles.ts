@@ -23,6 +23,10 @@ export const CAN = {
   desk: ['trader', 'desk-head', 'risk', 'operations', 'admin', 'auditor', 'compliance', 'legal'],
   /** POST /api/deals */
   captureDeal: ['trader', 'admin'],
+  /** PATCH /api/deals/{id}, POST /api/deals/{id}/cancel (own desk) */
+  changeDeal: ['trader', 'desk-head', 'admin'],
+  /** POST /api/deals/{id}/events/{event} */
+  reportDealEvent: ['operations', 'trader', 'admin'],
   /** POST /api/copilot/chat */
   copilot: ['trader', 'desk-head', 'risk', 'operations', 'admin'],
 } as const satisfies Record<string, readonly string[]>;

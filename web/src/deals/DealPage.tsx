@@ -11,6 +11,9 @@ import { useApi } from '../common/useApi';
 import type { Counterparty } from '../counterparties/types';
 import { useLiveRefresh } from '../live/LiveEvents';
 import { DueTag } from '../tasks/TaskInbox';
+import { DealAmendment } from './DealAmendment';
+import { DealDocuments } from './DealDocuments';
+import { DealEvents } from './DealEvents';
 import { STATUS_COLORS, type Deal } from './types';
 
 interface Invoice {
@@ -136,7 +139,8 @@ export function DealPage() {
           {d.status}
         </Tag>
         <Tag data-testid="deal-stage">{d.stage}</Tag>
-        {open && can(session.roles, 'captureDeal') && (
+        {open && can(session.roles, 'changeDeal') && <DealAmendment deal={d} onChanged={deal.reload} />}
+        {open && can(session.roles, 'changeDeal') && (
           <Button danger onClick={() => setCancelling(true)}>
             Cancel deal
           </Button>
@@ -208,7 +212,13 @@ export function DealPage() {
             )}
           </Card>
         </Col>
+        {open && d.processInstanceKey && can(session.roles, 'reportDealEvent') && (
+          <Col span={24}>
+            <DealEvents deal={d} onReported={deal.reload} />
+          </Col>
+        )}
         <Col span={24}>
+          <DealDocuments dealId={d.id} />
           <Ledger deal={d} />
         </Col>
       </Row>

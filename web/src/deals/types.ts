@@ -33,6 +33,7 @@ export interface Deal {
   terms: Record<string, unknown>;
   provisionalPct: number | string;
   value: { amount: number | string; currency: string };
+  logisticsDeadline?: string | null;
   desk: string | null;
   status: string;
   stage: string;

@@ -271,8 +271,12 @@ class DealController {
                 receipt.duplicate()));
   }
 
-  /** The deal if it exists and the caller's desk (if any) is its desk. */
   private Deal visible(final String id, final Authentication user) {
+    return visible(service, id, user);
+  }
+
+  /** The deal if it exists and the caller's desk (if any) is its desk. */
+  static Deal visible(final DealService service, final String id, final Authentication user) {
     final UUID uuid;
     try {
       uuid = UUID.fromString(id);

@@ -16,7 +16,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * The deal API's own problems (RFC 9457), and the four-eyes refusal of the task API; invalid input
  * is the platform's 400.
  */
-@RestControllerAdvice(assignableTypes = {DealController.class, TaskController.class})
+@RestControllerAdvice(
+    assignableTypes = {DealController.class, DealDocumentController.class, TaskController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class DealProblems {
   static final URI NOT_FOUND = URI.create("https://openmineral.org/problems/not-found");
@@ -34,6 +35,13 @@ class DealProblems {
   static class NotFound extends RuntimeException {
     NotFound(final String id) {
       super("No deal with id '" + id + "'.");
+    }
+  }
+
+  /** The deal exists but has no such document (yet). */
+  static class NoDocument extends RuntimeException {
+    NoDocument(final String what) {
+      super(what);
     }
   }
 
@@ -148,6 +156,11 @@ class DealProblems {
 
   @ExceptionHandler(NotFound.class)
   ProblemDetail notFound(final NotFound e) {
+    return problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Not found", e.getMessage());
+  }
+
+  @ExceptionHandler(NoDocument.class)
+  ProblemDetail noDocument(final NoDocument e) {
     return problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Not found", e.getMessage());
   }
 

@@ -147,7 +147,12 @@ public class SecurityConfiguration {
                     .hasAnyRole(authorities(DEAL_CHANGE))
                     .requestMatchers(HttpMethod.PUT, "/api/deals/*")
                     .hasAnyRole(authorities(DEAL_CHANGE))
-                    .requestMatchers(HttpMethod.GET, "/api/deals", "/api/deals/*")
+                    .requestMatchers(
+                        HttpMethod.GET,
+                        "/api/deals",
+                        "/api/deals/*",
+                        "/api/deals/*/documents",
+                        "/api/deals/*/documents/**")
                     .hasAnyRole(authorities(DEAL_READ))
                     .requestMatchers("/api/deals", "/api/deals/**")
                     .hasAnyRole(authorities(DEAL_CAPTURE))
