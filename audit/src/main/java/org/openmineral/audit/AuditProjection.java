@@ -40,6 +40,14 @@ public final class AuditProjection {
   public static final String ACTOR_VARIABLE = "actor";
 
   /**
+   * The PostgreSQL channel on which the projection announces user-task changes ({@code {"type":
+   * "task.created", "id": "<user task key>", "at": "<ISO instant>"}}), in the transaction of their
+   * history rows: applications running against a cluster listen to it for the inbox's live updates
+   * (the embedded engine's application has them from its record feed).
+   */
+  public static final String TASK_EVENTS_CHANNEL = "openmineral_task_events";
+
+  /**
    * Value types not audited: job activation batches (the jobs' own events are audited; a batch
    * repeats every variable of every job it hands out), usage metrics, and the identity set-up the
    * embedded engine writes again at every start (demo users, roles, tenants, authorizations), and

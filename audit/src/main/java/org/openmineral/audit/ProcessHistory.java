@@ -219,6 +219,36 @@ final class ProcessHistory {
               userTaskKey);
       default -> {}
     }
+    if (TASK_EVENT_INTENTS.contains(intent)) {
+      notifyTaskEvent(connection, intent, userTaskKey, record.getTimestamp());
+    }
+  }
+
+  /** The user-task intents announced on {@link AuditProjection#TASK_EVENTS_CHANNEL}. */
+  static final Set<String> TASK_EVENT_INTENTS =
+      Set.of("CREATED", "ASSIGNED", "UPDATED", "COMPLETED", "CANCELED");
+
+  /**
+   * Announces the task's change on {@link AuditProjection#TASK_EVENTS_CHANNEL}: PostgreSQL delivers
+   * a notification when the transaction commits, so a listener re-reading on it finds the history
+   * rows written; a rolled-back projection announces nothing.
+   */
+  private static void notifyTaskEvent(
+      final Connection connection, final String intent, final long userTaskKey, final long at)
+      throws SQLException {
+    final String payload =
+        "{\"type\":\"task."
+            + intent.toLowerCase(java.util.Locale.ROOT)
+            + "\",\"id\":\""
+            + userTaskKey
+            + "\",\"at\":\""
+            + java.time.Instant.ofEpochMilli(at)
+            + "\"}";
+    try (PreparedStatement notify = connection.prepareStatement("select pg_notify(?, ?)")) {
+      notify.setString(1, AuditProjection.TASK_EVENTS_CHANNEL);
+      notify.setString(2, payload);
+      notify.execute();
+    }
   }
 
   private static void variable(

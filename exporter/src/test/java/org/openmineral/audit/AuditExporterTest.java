@@ -59,8 +59,9 @@ class AuditExporterTest {
       s.execute("create database exported");
       s.execute("create database fed");
       s.execute("create database legacy");
+      s.execute("create database notified");
     }
-    for (final String database : List.of("exported", "fed", "legacy")) {
+    for (final String database : List.of("exported", "fed", "legacy", "notified")) {
       Flyway.configure()
           .dataSource(url(database), "postgres", "postgres")
           .locations("filesystem:../api/src/main/resources/db/migration")
@@ -131,6 +132,46 @@ class AuditExporterTest {
     // and the history has every kind of row the deal produced
     for (final String table : TABLES.keySet()) {
       assertThat(rows("exported", "select 1 from " + table)).as(table).isNotEmpty();
+    }
+  }
+
+  @Test
+  void announcesEachUserTaskChangeOnTheTaskEventsChannelWhenItsRowsAreCommitted() throws Exception {
+    // given an application listening on the channel of the task events
+    try (Connection listener = connect("notified")) {
+      try (Statement listen = listener.createStatement()) {
+        listen.execute("LISTEN " + AuditProjection.TASK_EVENTS_CHANNEL);
+      }
+
+      // when the exporter exports the deal, whose approval task was created, assigned, completed
+      final ExporterTestController controller = new ExporterTestController();
+      final AuditExporter exporter = new AuditExporter();
+      final ExporterTestContext context = context(url("notified"));
+      exporter.configure(context);
+      exporter.open(controller);
+      exportAll(exporter, context.getRecordFilter(), records);
+      exporter.close();
+
+      // then the listener hears each change of the task, with its key, once its rows are there
+      final String task =
+          rows("notified", "select user_task_key from history_user_task").getFirst();
+      final List<String> heard = new ArrayList<>();
+      final org.postgresql.PGConnection postgres =
+          listener.unwrap(org.postgresql.PGConnection.class);
+      final long deadline = System.currentTimeMillis() + 10_000;
+      while (heard.size() < 3 && System.currentTimeMillis() < deadline) {
+        final org.postgresql.PGNotification[] notifications = postgres.getNotifications(500);
+        if (notifications != null) {
+          for (final org.postgresql.PGNotification n : notifications) {
+            heard.add(n.getParameter());
+          }
+        }
+      }
+      assertThat(heard).hasSize(3);
+      assertThat(heard)
+          .allSatisfy(payload -> assertThat(payload).contains("\"id\":\"" + task + "\""));
+      assertThat(heard.stream().map(p -> p.replaceAll(".*\"type\":\"([^\"]+)\".*", "$1")))
+          .containsExactly("task.created", "task.assigned", "task.completed");
     }
   }
 
