@@ -4,36 +4,9 @@ import userEvent from '@testing-library/user-event';
 import { DealAmendment } from './DealAmendment';
 import { DealDocuments } from './DealDocuments';
 import { DealEvents } from './DealEvents';
-import type { Deal } from './types';
+import { approvedDeal } from './testDeal';
 
-const deal: Deal = {
-  id: 'd-1',
-  counterpartyId: 'cp-1',
-  direction: 'BUY',
-  commodity: 'Copper concentrate',
-  metal: 'Cu',
-  quantity: { value: 1000, unit: 'WMT' },
-  moisturePct: 8,
-  assays: { Cu: { value: 25, unit: 'PCT' } },
-  pricing: { basis: 'QP', qpStart: '2026-03-02', qpEnd: '2026-03-31', provisionalPrice: { value: 9000, unit: 'USD_PER_T' } },
-  terms: {},
-  provisionalPct: 90,
-  value: { amount: 1000000, currency: 'USD' },
-  logisticsDeadline: 'P60D',
-  desk: 'base-metals',
-  status: 'APPROVED',
-  stage: 'CONTRACT',
-  capturedBy: 'trader',
-  capturedAt: '2026-03-01T09:00:00Z',
-  amendedBy: [],
-  cancelledBy: null,
-  cancelReason: null,
-  processInstanceKey: '2251799813690123',
-  report: null,
-  version: 3,
-  openTasks: [],
-  activity: [],
-};
+const deal = approvedDeal;
 
 function json(status: number, body: unknown, type = 'application/json') {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': type } });

@@ -12,35 +12,16 @@ import {
   sameDecimal,
   Submission,
 } from './dealChanges';
+import { approvedDeal } from './testDeal';
 import type { Deal } from './types';
 
+// the deal as the API answers it: decimals as text, a second assay in another unit
 const deal: Deal = {
-  id: 'd-1',
-  counterpartyId: 'cp-1',
-  direction: 'BUY',
-  commodity: 'Copper concentrate',
-  metal: 'Cu',
-  quantity: { value: 1000, unit: 'WMT' },
+  ...approvedDeal,
   moisturePct: '8.0000',
   assays: { Cu: { value: 25, unit: 'PCT' }, Au: { value: 1.2, unit: 'G_PER_DMT' } },
-  pricing: { basis: 'QP', qpStart: '2026-03-02', qpEnd: '2026-03-31', provisionalPrice: { value: 9000, unit: 'USD_PER_T' } },
-  terms: {},
   provisionalPct: '90.00',
   value: { amount: '1000000.00', currency: 'USD' },
-  logisticsDeadline: 'P60D',
-  desk: 'base-metals',
-  status: 'APPROVED',
-  stage: 'CONTRACT',
-  capturedBy: 'trader',
-  capturedAt: '2026-03-01T09:00:00Z',
-  amendedBy: [],
-  cancelledBy: null,
-  cancelReason: null,
-  processInstanceKey: '2251799813690123',
-  report: null,
-  version: 3,
-  openTasks: [],
-  activity: [],
 };
 
 describe('deal amendment', () => {

@@ -1,0 +1,31 @@
+import type { Deal } from './types';
+
+/** A deal of the test suites: approved, its contract being drafted, at version 3. */
+export const approvedDeal: Deal = {
+  id: 'd-1',
+  counterpartyId: 'cp-1',
+  direction: 'BUY',
+  commodity: 'Copper concentrate',
+  metal: 'Cu',
+  quantity: { value: 1000, unit: 'WMT' },
+  moisturePct: 8,
+  assays: { Cu: { value: 25, unit: 'PCT' } },
+  pricing: { basis: 'QP', qpStart: '2026-03-02', qpEnd: '2026-03-31', provisionalPrice: { value: 9000, unit: 'USD_PER_T' } },
+  terms: {},
+  provisionalPct: 90,
+  value: { amount: 1000000, currency: 'USD' },
+  logisticsDeadline: 'P60D',
+  desk: 'base-metals',
+  status: 'APPROVED',
+  stage: 'CONTRACT',
+  capturedBy: 'trader',
+  capturedAt: '2026-03-01T09:00:00Z',
+  amendedBy: [],
+  cancelledBy: null,
+  cancelReason: null,
+  processInstanceKey: '2251799813690123',
+  report: null,
+  version: 3,
+  openTasks: [],
+  activity: [],
+};
