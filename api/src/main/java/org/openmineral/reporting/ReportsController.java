@@ -39,6 +39,7 @@ class ReportsController {
   private final HedgeTradesReport hedgeTrades;
   private final ThroughputReport throughput;
   private final VarReport var;
+  private final PnlReport pnl;
 
   ReportsController(
       final PositionsReport positions,
@@ -46,13 +47,148 @@ class ReportsController {
       final KycReviewReport kyc,
       final HedgeTradesReport hedgeTrades,
       final ThroughputReport throughput,
-      final VarReport var) {
+      final VarReport var,
+      final PnlReport pnl) {
     this.positions = positions;
     this.ageing = ageing;
     this.kyc = kyc;
     this.hedgeTrades = hedgeTrades;
     this.throughput = throughput;
     this.var = var;
+    this.pnl = pnl;
+  }
+
+  /**
+   * Realised and unrealised P&L by deal as of {@code asOf} (default today, UTC): realised from the
+   * final invoices and the hedge lots closed out from {@code from} (default: since inception) to
+   * {@code asOf}, unrealised from the open physical and hedges marked at {@code market}'s USD/t
+   * series. Filters: {@code metal}, {@code counterparty}; desk members see their desk's deals. CSV:
+   * {@code view=deals} (default) or {@code view=lines}.
+   */
+  @GetMapping("/pnl")
+  ResponseEntity<?> profitAndLoss(
+      @RequestParam(required = false) final String asOf,
+      @RequestParam(required = false) final String from,
+      @RequestParam(required = false) final String metal,
+      @RequestParam(required = false) final String counterparty,
+      @RequestParam(defaultValue = "WORLD_BANK_PINK_SHEET") final String market,
+      @RequestParam(defaultValue = "json") final String format,
+      @RequestParam(defaultValue = "deals") final String view,
+      final Authentication user) {
+    final LocalDate asOfDate = date("asOf", asOf);
+    final LocalDate fromDate = from == null || from.isBlank() ? null : date("from", from);
+    if (fromDate != null && fromDate.isAfter(asOfDate)) {
+      throw new InvalidRequestField("from", "must not be after 'asOf' (" + asOfDate + ")");
+    }
+    String symbol = null;
+    if (metal != null && !metal.isBlank()) {
+      try {
+        symbol = org.openmineral.domain.units.Element.ofSymbol(metal).symbol();
+      } catch (final IllegalArgumentException e) {
+        throw new InvalidRequestField("metal", "'" + metal + "' is not an element symbol");
+      }
+    }
+    String counterpartyId = null;
+    if (counterparty != null && !counterparty.isBlank()) {
+      try {
+        counterpartyId = java.util.UUID.fromString(counterparty.trim()).toString();
+      } catch (final IllegalArgumentException e) {
+        throw new InvalidRequestField("counterparty", "'" + counterparty + "' is not a UUID");
+      }
+    }
+    if (!market.matches("[A-Za-z0-9_]{1,40}")) {
+      throw new InvalidRequestField(
+          "market", "must be a market code such as WORLD_BANK_PINK_SHEET or LME_CASH");
+    }
+    if (!"deals".equals(view) && !"lines".equals(view)) {
+      throw new InvalidRequestField("view", "must be deals or lines");
+    }
+    final boolean asCsv = csv(format);
+    final PnlReport.Report report =
+        pnl.report(
+            new PnlReport.Query(
+                fromDate,
+                asOfDate,
+                Desks.of(user),
+                symbol,
+                counterpartyId,
+                market.toUpperCase(java.util.Locale.ROOT)));
+    if (!asCsv) {
+      return ResponseEntity.ok(report);
+    }
+    final List<List<Object>> rows = new ArrayList<>();
+    if ("lines".equals(view)) {
+      for (final PnlReport.Row r : report.rows()) {
+        for (final org.openmineral.domain.pnl.PnlLine l : r.lines()) {
+          rows.add(
+              java.util.Arrays.asList(
+                  r.dealId(),
+                  l.source(),
+                  l.state(),
+                  l.reference(),
+                  l.direction(),
+                  l.quantityTonnes(),
+                  l.entryPrice(),
+                  l.exitPrice(),
+                  l.exitPriceDate(),
+                  l.exitPriceSource(),
+                  l.amountUsd(),
+                  l.explanation()));
+        }
+      }
+      return Csv.download(
+          "pnl-lines-" + report.asOf() + ".csv",
+          List.of(
+              "dealId",
+              "source",
+              "state",
+              "reference",
+              "direction",
+              "quantityTonnes",
+              "entryPrice",
+              "exitPrice",
+              "exitPriceDate",
+              "exitPriceSource",
+              "amountUsd",
+              "explanation"),
+          rows);
+    }
+    for (final PnlReport.Row r : report.rows()) {
+      rows.add(
+          java.util.Arrays.asList(
+              r.dealId(),
+              r.counterpartyId(),
+              r.counterpartyName(),
+              r.metal(),
+              r.direction(),
+              r.status(),
+              r.realisedPhysical(),
+              r.realisedHedges(),
+              r.unrealisedPhysical(),
+              r.unrealisedHedges(),
+              r.realised(),
+              r.unrealised(),
+              r.total(),
+              r.currency()));
+    }
+    return Csv.download(
+        "pnl-" + report.asOf() + ".csv",
+        List.of(
+            "dealId",
+            "counterpartyId",
+            "counterpartyName",
+            "metal",
+            "direction",
+            "status",
+            "realisedPhysical",
+            "realisedHedges",
+            "unrealisedPhysical",
+            "unrealisedHedges",
+            "realised",
+            "unrealised",
+            "total",
+            "currency"),
+        rows);
   }
 
   /**
