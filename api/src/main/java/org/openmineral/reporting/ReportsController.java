@@ -24,8 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Reports for managers, risk, compliance and regulators (docs/reporting.md): open positions and
- * hedges, invoice ageing, KYC reviews, and the trade report of hedges. Each answers JSON, or CSV
- * with {@code format=csv}. Users with a desk see their desk's figures only.
+ * hedges, invoice ageing, KYC reviews, the trade report of hedges, throughput, VaR and P&L. Each
+ * answers JSON, or its table as CSV or PDF ({@code format=csv}, {@code format=pdf}). Users with a
+ * desk see their desk's figures only.
  */
 @RestController
 @RequestMapping("/api/reports")
@@ -103,7 +104,7 @@ class ReportsController {
     if (!"deals".equals(view) && !"lines".equals(view)) {
       throw new InvalidRequestField("view", "must be deals or lines");
     }
-    final boolean asCsv = csv(format);
+    final ReportFormat as = ReportFormat.of(format);
     final PnlReport.Report report =
         pnl.report(
             new PnlReport.Query(
@@ -113,7 +114,7 @@ class ReportsController {
                 symbol,
                 counterpartyId,
                 market.toUpperCase(java.util.Locale.ROOT)));
-    if (!asCsv) {
+    if (as == ReportFormat.JSON) {
       return ResponseEntity.ok(report);
     }
     final List<List<Object>> rows = new ArrayList<>();
@@ -136,8 +137,11 @@ class ReportsController {
                   l.explanation()));
         }
       }
-      return Csv.download(
-          "pnl-lines-" + report.asOf() + ".csv",
+      return ReportFile.download(
+          as,
+          "pnl-lines-" + report.asOf(),
+          "P&L by deal: lines",
+          pnlParameters(report),
           List.of(
               "dealId",
               "source",
@@ -171,8 +175,11 @@ class ReportsController {
               r.total(),
               r.currency()));
     }
-    return Csv.download(
-        "pnl-" + report.asOf() + ".csv",
+    return ReportFile.download(
+        as,
+        "pnl-" + report.asOf(),
+        "P&L by deal",
+        pnlParameters(report),
         List.of(
             "dealId",
             "counterpartyId",
@@ -198,11 +205,13 @@ class ReportsController {
    * World Bank's monthly averages).
    */
   @GetMapping("/var")
-  VarReport.Report valueAtRisk(
+  ResponseEntity<?> valueAtRisk(
       @RequestParam(defaultValue = "0.99") final String confidence,
       @RequestParam(defaultValue = "1") final String horizon,
       @RequestParam(defaultValue = "WORLD_BANK_PINK_SHEET") final String market,
+      @RequestParam(defaultValue = "json") final String format,
       final Authentication user) {
+    final ReportFormat as = ReportFormat.of(format);
     final BigDecimal level;
     try {
       level = new BigDecimal(confidence.trim());
@@ -226,12 +235,44 @@ class ReportsController {
       throw new InvalidRequestField(
           "market", "must be a market code such as WORLD_BANK_PINK_SHEET or LME_CASH");
     }
+    final VarReport.Report report;
     try {
-      return var.report(
-          Desks.of(user), market.toUpperCase(java.util.Locale.ROOT), level, observations);
+      report =
+          var.report(
+              Desks.of(user), market.toUpperCase(java.util.Locale.ROOT), level, observations);
     } catch (final RiskInputException e) {
       throw new InvalidRequestField("horizon", e.getMessage());
     }
+    if (as == ReportFormat.JSON) {
+      return ResponseEntity.ok(report);
+    }
+    final List<List<Object>> rows = new ArrayList<>();
+    for (final VarReport.Mark m : report.positions()) {
+      rows.add(
+          java.util.Arrays.asList(
+              m.metal(), m.netTonnes(), m.series(), m.priceDate(), m.price(), m.valueUsd()));
+    }
+    return ReportFile.download(
+        as,
+        "var-" + report.market(),
+        "Value at risk of the open book",
+        ReportFile.parameters(
+            "market",
+            report.market(),
+            "confidence",
+            report.confidence(),
+            "horizon (observations)",
+            report.horizon(),
+            "desk",
+            report.desk(),
+            "scenarios",
+            report.scenarios(),
+            "valueAtRiskUsd",
+            report.valueAtRiskUsd(),
+            "expectedShortfallUsd",
+            report.expectedShortfallUsd()),
+        List.of("metal", "netTonnes", "series", "priceDate", "price", "valueUsd"),
+        rows);
   }
 
   /**
@@ -263,7 +304,8 @@ class ReportsController {
       throw new InvalidRequestField("view", "must be processes or tasks");
     }
     final ThroughputReport.Report report = throughput.report(period.start(), period.end(), at);
-    if (!csv(format)) {
+    final ReportFormat as = ReportFormat.of(format);
+    if (as == ReportFormat.JSON) {
       return ResponseEntity.ok(report);
     }
     final List<List<Object>> rows = new ArrayList<>();
@@ -284,8 +326,11 @@ class ReportsController {
                 r.p50HoursToComplete(),
                 r.p90HoursToComplete()));
       }
-      return Csv.download(
-          "task-sla-" + fromDate + "-" + toDate + ".csv",
+      return ReportFile.download(
+          as,
+          "task-sla-" + fromDate + "-" + toDate,
+          "Task SLAs",
+          ReportFile.parameters("from", fromDate, "to (exclusive)", toDate, "asOf", at),
           List.of(
               "bpmnProcessId",
               "elementId",
@@ -314,8 +359,11 @@ class ReportsController {
               r.incidents(),
               r.incidentsResolved()));
     }
-    return Csv.download(
-        "process-throughput-" + fromDate + "-" + toDate + ".csv",
+    return ReportFile.download(
+        as,
+        "process-throughput-" + fromDate + "-" + toDate,
+        "Process throughput",
+        ReportFile.parameters("from", fromDate, "to (exclusive)", toDate, "asOf", at),
         List.of(
             "bpmnProcessId",
             "started",
@@ -333,7 +381,8 @@ class ReportsController {
   ResponseEntity<?> positions(
       @RequestParam(defaultValue = "json") final String format, final Authentication user) {
     final PositionsReport.Report report = positions.report(Desks.of(user));
-    if (!csv(format)) {
+    final ReportFormat as = ReportFormat.of(format);
+    if (as == ReportFormat.JSON) {
       return ResponseEntity.ok(report);
     }
     final List<List<Object>> rows = new ArrayList<>();
@@ -352,8 +401,11 @@ class ReportsController {
               r.value(),
               r.currency()));
     }
-    return Csv.download(
-        "positions.csv",
+    return ReportFile.download(
+        as,
+        "positions",
+        "Positions and hedges",
+        ReportFile.parameters("generated", report.generatedAt(), "desk", report.desk()),
         List.of(
             "metal",
             "counterpartyId",
@@ -375,7 +427,8 @@ class ReportsController {
       @RequestParam(defaultValue = "json") final String format,
       final Authentication user) {
     final AgeingReport.Report report = ageing.report(date("asOf", asOf), Desks.of(user));
-    if (!csv(format)) {
+    final ReportFormat as = ReportFormat.of(format);
+    if (as == ReportFormat.JSON) {
       return ResponseEntity.ok(report);
     }
     final List<List<Object>> rows = new ArrayList<>();
@@ -396,8 +449,11 @@ class ReportsController {
               r.outstanding(),
               r.currency()));
     }
-    return Csv.download(
-        "invoice-ageing-" + report.asOf() + ".csv",
+    return ReportFile.download(
+        as,
+        "invoice-ageing-" + report.asOf(),
+        "Invoice ageing",
+        ReportFile.parameters("asOf", report.asOf(), "desk", Desks.of(user)),
         List.of(
             "invoiceId",
             "dealId",
@@ -431,7 +487,8 @@ class ReportsController {
           "withinDays", "must be between 0 and " + MAX_REVIEW_WINDOW_DAYS + " days");
     }
     final KycReviewReport.Report report = kyc.report(date("asOf", asOf), window);
-    if (!csv(format)) {
+    final ReportFormat as = ReportFormat.of(format);
+    if (as == ReportFormat.JSON) {
       return ResponseEntity.ok(report);
     }
     final List<List<Object>> rows = new ArrayList<>();
@@ -447,8 +504,11 @@ class ReportsController {
               r.daysUntilReview(),
               r.overdue()));
     }
-    return Csv.download(
-        "kyc-reviews-" + report.asOf() + ".csv",
+    return ReportFile.download(
+        as,
+        "kyc-reviews-" + report.asOf(),
+        "KYC reviews due",
+        ReportFile.parameters("asOf", report.asOf(), "withinDays", window),
         List.of(
             "counterpartyId",
             "name",
@@ -477,7 +537,8 @@ class ReportsController {
     final LocalDate toDate = period.to();
     final HedgeTradeReport.Result result =
         hedgeTrades.report(period.start(), period.end(), Desks.of(user));
-    if (!csv(format)) {
+    final ReportFormat as = ReportFormat.of(format);
+    if (as == ReportFormat.JSON) {
       return ResponseEntity.ok(
           new HedgeTrades(fromDate, toDate, result.valid(), result.rows(), result.issues()));
     }
@@ -521,8 +582,11 @@ class ReportsController {
               r.hedgeId(),
               r.dealId()));
     }
-    return Csv.download(
-        "hedge-trades-" + fromDate + "-" + toDate + ".csv",
+    return ReportFile.download(
+        as,
+        "hedge-trades-" + fromDate + "-" + toDate,
+        "Trade report of hedges (EMIR-style)",
+        ReportFile.parameters("from", fromDate, "to (exclusive)", toDate, "desk", Desks.of(user)),
         List.of(
             "uti",
             "counterparty1",
@@ -547,6 +611,28 @@ class ReportsController {
             "hedgeId",
             "dealId"),
         rows);
+  }
+
+  private static java.util.Map<String, Object> pnlParameters(final PnlReport.Report report) {
+    return ReportFile.parameters(
+        "from",
+        report.from() == null ? "inception" : report.from(),
+        "asOf",
+        report.asOf(),
+        "market",
+        report.market(),
+        "desk",
+        report.desk(),
+        "realised",
+        report.realised(),
+        "unrealised",
+        report.unrealised(),
+        "total",
+        report.total(),
+        "currency",
+        report.currency(),
+        "issues",
+        report.issues().size());
   }
 
   record HedgeTrades(
@@ -579,14 +665,6 @@ class ReportsController {
     Instant end() {
       return to.atStartOfDay(ZoneOffset.UTC).toInstant();
     }
-  }
-
-  private static boolean csv(final String format) {
-    return switch (format.trim().toLowerCase(java.util.Locale.ROOT)) {
-      case "json" -> false;
-      case "csv" -> true;
-      default -> throw new InvalidRequestField("format", "must be json or csv");
-    };
   }
 
   private static LocalDate date(final String field, final String value) {

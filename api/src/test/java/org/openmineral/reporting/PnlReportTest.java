@@ -284,6 +284,38 @@ class PnlReportTest extends ApplicationTest {
   }
 
   @Test
+  void thePdfCarriesTheParametersAndTheFiguresOfEachDeal() throws Exception {
+    final HttpResponse<byte[]> pdf =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        url(
+                            "/api/reports/pnl?format=pdf&market=PNL_TEST&asOf=2002-06-28"
+                                + "&counterparty="
+                                + counterparty))
+                    .header("Authorization", bearer("risk"))
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+    try (org.apache.pdfbox.pdmodel.PDDocument document =
+        org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+      final String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+      final JsonNode json = report("asOf=2002-06-28", "risk");
+      assertThat(text)
+          .contains("P&L by deal")
+          .contains("2002-06-28")
+          .contains("PNL_TEST")
+          .contains(decimal(json, "total").setScale(2).toPlainString())
+          .contains("110975.00")
+          .contains("-22500.00")
+          .contains("-50000.00")
+          .contains("-23190.81");
+    }
+  }
+
+  @Test
   void badParametersNameTheFieldAndRolesAreChecked() throws Exception {
     for (final String[] bad :
         List.of(

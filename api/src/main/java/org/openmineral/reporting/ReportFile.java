@@ -1,0 +1,148 @@
+package org.openmineral.reporting;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.openmineral.audit.AuditReport;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * A report's table as a download: CSV ({@link Csv}) or PDF. The PDF carries the report's title, its
+ * parameters and the same table as the CSV, rendered from XHTML by openhtmltopdf like the audit
+ * reports.
+ */
+final class ReportFile {
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+
+  private ReportFile() {}
+
+  /** Name/value pairs in the order given; null values are shown as "all". */
+  static Map<String, Object> parameters(final Object... namesAndValues) {
+    final Map<String, Object> parameters = new LinkedHashMap<>();
+    for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+      parameters.put(
+          String.valueOf(namesAndValues[i]),
+          namesAndValues[i + 1] == null ? "all" : namesAndValues[i + 1]);
+    }
+    return parameters;
+  }
+
+  /** {@code rows} under {@code columns} as {@code name.csv} or {@code name.pdf}. */
+  static ResponseEntity<?> download(
+      final ReportFormat format,
+      final String name,
+      final String title,
+      final Map<String, Object> parameters,
+      final List<String> columns,
+      final List<List<Object>> rows) {
+    if (format != ReportFormat.PDF) {
+      return Csv.download(name + ".csv", columns, rows);
+    }
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_PDF)
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment().filename(name + ".pdf").build().toString())
+        .body(AuditReport.pdf(xhtml(title, parameters, columns, rows)));
+  }
+
+  static String xhtml(
+      final String title,
+      final Map<String, Object> parameters,
+      final List<String> columns,
+      final List<List<Object>> rows) {
+    // wide tables (the trade report has 22 columns) get a smaller type to fit an A4 landscape page
+    final String size = columns.size() > 14 ? "5.5pt" : columns.size() > 9 ? "7pt" : "8.5pt";
+    final StringBuilder html = new StringBuilder(16 * 1024);
+    html.append(
+            """
+            <!DOCTYPE html>
+            <html xmlns="http://www.w3.org/1999/xhtml" lang="en"><head><meta charset="UTF-8"/>
+            <title>""")
+        .append(escape(title))
+        .append(
+            """
+            </title><style>
+              @page { size: A4 landscape; margin: 12mm; }
+              body { font-family: sans-serif; color: #1d1d1f; font-size: 9pt; }
+              h1 { font-size: 15pt; margin-bottom: 4pt; }
+              table { border-collapse: collapse; margin-top: 6pt; }
+              table.data { width: 100%; font-size: """)
+        .append(size)
+        .append(
+            """
+            ; }
+              th, td { border: 0.5pt solid #999; padding: 1.5pt 3pt; text-align: left;
+                       vertical-align: top; word-wrap: break-word; }
+              th { background: #e8e8e8; } td.n { text-align: right; }
+            </style></head><body>
+            """);
+    html.append("<h1>").append(escape(title)).append("</h1>\n<table class=\"parameters\">");
+    parameters.forEach(
+        (key, value) ->
+            html.append("<tr><th>")
+                .append(escape(key))
+                .append("</th><td>")
+                .append(escape(text(value)))
+                .append("</td></tr>"));
+    html.append("<tr><th>generated</th><td>")
+        .append(TIME.format(Instant.now()))
+        .append("</td></tr><tr><th>rows</th><td>")
+        .append(rows.size())
+        .append("</td></tr></table>\n<table class=\"data\"><thead><tr>");
+    columns.forEach(c -> html.append("<th>").append(escape(c)).append("</th>"));
+    html.append("</tr></thead><tbody>\n");
+    for (final List<Object> row : rows) {
+      html.append("<tr>");
+      for (final Object cell : row) {
+        html.append(cell instanceof Number ? "<td class=\"n\">" : "<td>")
+            .append(escape(text(cell)))
+            .append("</td>");
+      }
+      html.append("</tr>\n");
+    }
+    html.append("</tbody></table></body></html>\n");
+    return html.toString();
+  }
+
+  private static String text(final Object value) {
+    if (value == null) {
+      return "";
+    }
+    if (value instanceof BigDecimal number) {
+      return number.toPlainString();
+    }
+    if (value instanceof Instant instant) {
+      return TIME.format(instant);
+    }
+    return value.toString();
+  }
+
+  /** XML-safe text: the five markup characters escaped, control characters XML forbids dropped. */
+  static String escape(final String text) {
+    final StringBuilder escaped = new StringBuilder(text.length());
+    for (final char c : text.toCharArray()) {
+      switch (c) {
+        case '<' -> escaped.append("&lt;");
+        case '>' -> escaped.append("&gt;");
+        case '&' -> escaped.append("&amp;");
+        case '"' -> escaped.append("&quot;");
+        case '\'' -> escaped.append("&#39;");
+        default -> {
+          if (c >= 0x20 || c == '\n' || c == '\t' || c == '\r') {
+            escaped.append(c);
+          }
+        }
+      }
+    }
+    return escaped.toString();
+  }
+}
