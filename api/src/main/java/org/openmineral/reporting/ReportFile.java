@@ -126,23 +126,7 @@ final class ReportFile {
     return value.toString();
   }
 
-  /** XML-safe text: the five markup characters escaped, control characters XML forbids dropped. */
-  static String escape(final String text) {
-    final StringBuilder escaped = new StringBuilder(text.length());
-    for (final char c : text.toCharArray()) {
-      switch (c) {
-        case '<' -> escaped.append("&lt;");
-        case '>' -> escaped.append("&gt;");
-        case '&' -> escaped.append("&amp;");
-        case '"' -> escaped.append("&quot;");
-        case '\'' -> escaped.append("&#39;");
-        default -> {
-          if (c >= 0x20 || c == '\n' || c == '\t' || c == '\r') {
-            escaped.append(c);
-          }
-        }
-      }
-    }
-    return escaped.toString();
+  private static String escape(final String text) {
+    return AuditReport.xmlText(text);
   }
 }
