@@ -35,6 +35,12 @@ final class ReportFile {
     return parameters;
   }
 
+  /**
+   * A bar chart of one numeric column against a label column, drawn in the PDF under the table (a
+   * bar per row, its length proportional to the value's size, green positive, red negative).
+   */
+  record Chart(String title, String labelColumn, String valueColumn) {}
+
   /** {@code rows} under {@code columns} as {@code name.csv} or {@code name.pdf}. */
   static ResponseEntity<?> download(
       final ReportFormat format,
@@ -43,6 +49,18 @@ final class ReportFile {
       final Map<String, Object> parameters,
       final List<String> columns,
       final List<List<Object>> rows) {
+    return download(format, name, title, parameters, columns, rows, null);
+  }
+
+  /** As {@link #download}, the PDF with {@code chart} (null: none) under the table. */
+  static ResponseEntity<?> download(
+      final ReportFormat format,
+      final String name,
+      final String title,
+      final Map<String, Object> parameters,
+      final List<String> columns,
+      final List<List<Object>> rows,
+      final Chart chart) {
     if (format != ReportFormat.PDF) {
       return Csv.download(name + ".csv", columns, rows);
     }
@@ -51,14 +69,15 @@ final class ReportFile {
         .header(
             HttpHeaders.CONTENT_DISPOSITION,
             ContentDisposition.attachment().filename(name + ".pdf").build().toString())
-        .body(AuditReport.pdf(xhtml(title, parameters, columns, rows)));
+        .body(AuditReport.pdf(xhtml(title, parameters, columns, rows, chart)));
   }
 
   static String xhtml(
       final String title,
       final Map<String, Object> parameters,
       final List<String> columns,
-      final List<List<Object>> rows) {
+      final List<List<Object>> rows,
+      final Chart chart) {
     // wide tables (the trade report has 22 columns) get a smaller type to fit an A4 landscape page
     final String size = columns.size() > 14 ? "5.5pt" : columns.size() > 9 ? "7pt" : "8.5pt";
     final StringBuilder html = new StringBuilder(16 * 1024);
@@ -83,6 +102,11 @@ final class ReportFile {
               th, td { border: 0.5pt solid #999; padding: 1.5pt 3pt; text-align: left;
                        vertical-align: top; word-wrap: break-word; }
               th { background: #e8e8e8; } td.n { text-align: right; }
+              h2 { font-size: 11pt; margin-top: 12pt; }
+              table.chart { width: 100%; font-size: 7pt; }
+              table.chart td { border: none; padding: 1pt 3pt; }
+              td.bar { width: 60%; } div.up { background: #2e7d32; height: 7pt; }
+              div.down { background: #c62828; height: 7pt; }
             </style></head><body>
             """);
     html.append("<h1>").append(escape(title)).append("</h1>\n<table class=\"parameters\">");
@@ -109,8 +133,49 @@ final class ReportFile {
       }
       html.append("</tr>\n");
     }
-    html.append("</tbody></table></body></html>\n");
+    html.append("</tbody></table>\n");
+    if (chart != null) {
+      bars(html, chart, columns, rows);
+    }
+    html.append("</body></html>\n");
     return html.toString();
+  }
+
+  private static void bars(
+      final StringBuilder html,
+      final Chart chart,
+      final List<String> columns,
+      final List<List<Object>> rows) {
+    final int label = columns.indexOf(chart.labelColumn());
+    final int value = columns.indexOf(chart.valueColumn());
+    BigDecimal largest = BigDecimal.ZERO;
+    for (final List<Object> row : rows) {
+      if (row.get(value) instanceof BigDecimal v) {
+        largest = largest.max(v.abs());
+      }
+    }
+    html.append("<h2>").append(escape(chart.title())).append("</h2>\n<table class=\"chart\">");
+    for (final List<Object> row : rows) {
+      if (!(row.get(value) instanceof BigDecimal v)) {
+        continue;
+      }
+      final BigDecimal percent =
+          largest.signum() == 0
+              ? BigDecimal.ZERO
+              : v.abs()
+                  .multiply(BigDecimal.valueOf(100))
+                  .divide(largest, 1, java.math.RoundingMode.HALF_UP);
+      html.append("<tr><td>")
+          .append(escape(text(row.get(label))))
+          .append("</td><td class=\"n\">")
+          .append(escape(text(v)))
+          .append("</td><td class=\"bar\"><div class=\"")
+          .append(v.signum() < 0 ? "down" : "up")
+          .append("\" style=\"width: ")
+          .append(percent.toPlainString())
+          .append("%\"></div></td></tr>\n");
+    }
+    html.append("</table>\n");
   }
 
   private static String text(final Object value) {

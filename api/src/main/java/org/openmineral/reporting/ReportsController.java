@@ -195,7 +195,8 @@ class ReportsController {
             "unrealised",
             "total",
             "currency"),
-        rows);
+        rows,
+        new ReportFile.Chart("Total P&L by deal (USD)", "dealId", "total"));
   }
 
   /**
@@ -418,7 +419,8 @@ class ReportsController {
             "hedgeCoveragePct",
             "value",
             "currency"),
-        rows);
+        rows,
+        new ReportFile.Chart("Net tonnes by counterparty", "counterpartyName", "netTonnes"));
   }
 
   @GetMapping("/invoice-ageing")

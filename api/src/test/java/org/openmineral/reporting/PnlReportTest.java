@@ -305,6 +305,7 @@ class PnlReportTest extends ApplicationTest {
       final JsonNode json = report("asOf=2002-06-28", "risk");
       assertThat(text)
           .contains("P&L by deal")
+          .contains("Total P&L by deal (USD)")
           .contains("2002-06-28")
           .contains("PNL_TEST")
           .contains(decimal(json, "total").setScale(2).toPlainString())

@@ -318,6 +318,7 @@ class ReportsApiTest extends ApplicationTest {
   void everyReportIsAlsoAPdfWithItsParametersAndTable() throws Exception {
     assertThat(pdfText("/api/reports/positions?format=pdf", "desk-head"))
         .contains("Positions and hedges")
+        .contains("Net tonnes by counterparty")
         .contains("base-metals")
         .contains("Ageing Mining Reports Ltd")
         .contains("1600000.00")
