@@ -71,6 +71,26 @@ public final class AuditReport {
     return out.toByteArray();
   }
 
+  /** XML-safe text: the five markup characters escaped, no control characters XML forbids. */
+  public static String xmlText(final String text) {
+    final StringBuilder escaped = new StringBuilder(text.length());
+    for (final char c : text.toCharArray()) {
+      switch (c) {
+        case '<' -> escaped.append("&lt;");
+        case '>' -> escaped.append("&gt;");
+        case '&' -> escaped.append("&amp;");
+        case '"' -> escaped.append("&quot;");
+        case '\'' -> escaped.append("&#39;");
+        default -> {
+          if (c >= 0x20 || c == '\n' || c == '\t' || c == '\r') {
+            escaped.append(c);
+          }
+        }
+      }
+    }
+    return escaped.toString();
+  }
+
   @SuppressWarnings("unchecked")
   private String render(
       final Map<String, Object> history,
@@ -387,24 +407,8 @@ public final class AuditReport {
       out.append("</tbody></table>\n");
     }
 
-    /** XML-safe text: the five markup characters, and no control characters XML forbids. */
     static String escape(final String text) {
-      final StringBuilder escaped = new StringBuilder(text.length());
-      for (final char c : text.toCharArray()) {
-        switch (c) {
-          case '<' -> escaped.append("&lt;");
-          case '>' -> escaped.append("&gt;");
-          case '&' -> escaped.append("&amp;");
-          case '"' -> escaped.append("&quot;");
-          case '\'' -> escaped.append("&#39;");
-          default -> {
-            if (c >= 0x20 || c == '\n' || c == '\t' || c == '\r') {
-              escaped.append(c);
-            }
-          }
-        }
-      }
-      return escaped.toString();
+      return AuditReport.xmlText(text);
     }
 
     @Override

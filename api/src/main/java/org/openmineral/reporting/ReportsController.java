@@ -24,8 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Reports for managers, risk, compliance and regulators (docs/reporting.md): open positions and
- * hedges, invoice ageing, KYC reviews, and the trade report of hedges. Each answers JSON, or CSV
- * with {@code format=csv}. Users with a desk see their desk's figures only.
+ * hedges, invoice ageing, KYC reviews, the trade report of hedges, throughput, VaR and P&L. Each
+ * answers JSON, or its table as CSV or PDF ({@code format=csv}, {@code format=pdf}). Users with a
+ * desk see their desk's figures only.
  */
 @RestController
 @RequestMapping("/api/reports")
@@ -39,6 +40,7 @@ class ReportsController {
   private final HedgeTradesReport hedgeTrades;
   private final ThroughputReport throughput;
   private final VarReport var;
+  private final PnlReport pnl;
 
   ReportsController(
       final PositionsReport positions,
@@ -46,13 +48,155 @@ class ReportsController {
       final KycReviewReport kyc,
       final HedgeTradesReport hedgeTrades,
       final ThroughputReport throughput,
-      final VarReport var) {
+      final VarReport var,
+      final PnlReport pnl) {
     this.positions = positions;
     this.ageing = ageing;
     this.kyc = kyc;
     this.hedgeTrades = hedgeTrades;
     this.throughput = throughput;
     this.var = var;
+    this.pnl = pnl;
+  }
+
+  /**
+   * Realised and unrealised P&L by deal as of {@code asOf} (default today, UTC): realised from the
+   * final invoices and the hedge lots closed out from {@code from} (default: since inception) to
+   * {@code asOf}, unrealised from the open physical and hedges marked at {@code market}'s USD/t
+   * series. Filters: {@code metal}, {@code counterparty}; desk members see their desk's deals. CSV:
+   * {@code view=deals} (default) or {@code view=lines}.
+   */
+  @GetMapping("/pnl")
+  ResponseEntity<?> profitAndLoss(
+      @RequestParam(required = false) final String asOf,
+      @RequestParam(required = false) final String from,
+      @RequestParam(required = false) final String metal,
+      @RequestParam(required = false) final String counterparty,
+      @RequestParam(defaultValue = "WORLD_BANK_PINK_SHEET") final String market,
+      @RequestParam(defaultValue = "json") final String format,
+      @RequestParam(defaultValue = "deals") final String view,
+      final Authentication user) {
+    final LocalDate asOfDate = date("asOf", asOf);
+    final LocalDate fromDate = from == null || from.isBlank() ? null : date("from", from);
+    if (fromDate != null && fromDate.isAfter(asOfDate)) {
+      throw new InvalidRequestField("from", "must not be after 'asOf' (" + asOfDate + ")");
+    }
+    String symbol = null;
+    if (metal != null && !metal.isBlank()) {
+      try {
+        symbol = org.openmineral.domain.units.Element.ofSymbol(metal).symbol();
+      } catch (final IllegalArgumentException e) {
+        throw new InvalidRequestField("metal", "'" + metal + "' is not an element symbol");
+      }
+    }
+    String counterpartyId = null;
+    if (counterparty != null && !counterparty.isBlank()) {
+      try {
+        counterpartyId = java.util.UUID.fromString(counterparty.trim()).toString();
+      } catch (final IllegalArgumentException e) {
+        throw new InvalidRequestField("counterparty", "'" + counterparty + "' is not a UUID");
+      }
+    }
+    if (!market.matches("[A-Za-z0-9_]{1,40}")) {
+      throw new InvalidRequestField(
+          "market", "must be a market code such as WORLD_BANK_PINK_SHEET or LME_CASH");
+    }
+    if (!"deals".equals(view) && !"lines".equals(view)) {
+      throw new InvalidRequestField("view", "must be deals or lines");
+    }
+    final ReportFormat as = ReportFormat.of(format);
+    final PnlReport.Report report =
+        pnl.report(
+            new PnlReport.Query(
+                fromDate,
+                asOfDate,
+                Desks.of(user),
+                symbol,
+                counterpartyId,
+                market.toUpperCase(java.util.Locale.ROOT)));
+    if (as == ReportFormat.JSON) {
+      return ResponseEntity.ok(report);
+    }
+    final List<List<Object>> rows = new ArrayList<>();
+    if ("lines".equals(view)) {
+      for (final PnlReport.Row r : report.rows()) {
+        for (final org.openmineral.domain.pnl.PnlLine l : r.lines()) {
+          rows.add(
+              java.util.Arrays.asList(
+                  r.dealId(),
+                  l.source(),
+                  l.state(),
+                  l.reference(),
+                  l.direction(),
+                  l.quantityTonnes(),
+                  l.entryPrice(),
+                  l.exitPrice(),
+                  l.exitPriceDate(),
+                  l.exitPriceSource(),
+                  l.amountUsd(),
+                  l.explanation()));
+        }
+      }
+      return ReportFile.download(
+          as,
+          "pnl-lines-" + report.asOf(),
+          "P&L by deal: lines",
+          pnlParameters(report),
+          List.of(
+              "dealId",
+              "source",
+              "state",
+              "reference",
+              "direction",
+              "quantityTonnes",
+              "entryPrice",
+              "exitPrice",
+              "exitPriceDate",
+              "exitPriceSource",
+              "amountUsd",
+              "explanation"),
+          rows);
+    }
+    for (final PnlReport.Row r : report.rows()) {
+      rows.add(
+          java.util.Arrays.asList(
+              r.dealId(),
+              r.counterpartyId(),
+              r.counterpartyName(),
+              r.metal(),
+              r.direction(),
+              r.status(),
+              r.realisedPhysical(),
+              r.realisedHedges(),
+              r.unrealisedPhysical(),
+              r.unrealisedHedges(),
+              r.realised(),
+              r.unrealised(),
+              r.total(),
+              r.currency()));
+    }
+    return ReportFile.download(
+        as,
+        "pnl-" + report.asOf(),
+        "P&L by deal",
+        pnlParameters(report),
+        List.of(
+            "dealId",
+            "counterpartyId",
+            "counterpartyName",
+            "metal",
+            "direction",
+            "status",
+            "realisedPhysical",
+            "realisedHedges",
+            "unrealisedPhysical",
+            "unrealisedHedges",
+            "realised",
+            "unrealised",
+            "total",
+            "currency"),
+        rows,
+        new ReportFile.Chart("Total P&L by deal (USD)", "dealId", "total"));
   }
 
   /**
@@ -62,11 +206,13 @@ class ReportsController {
    * World Bank's monthly averages).
    */
   @GetMapping("/var")
-  VarReport.Report valueAtRisk(
+  ResponseEntity<?> valueAtRisk(
       @RequestParam(defaultValue = "0.99") final String confidence,
       @RequestParam(defaultValue = "1") final String horizon,
       @RequestParam(defaultValue = "WORLD_BANK_PINK_SHEET") final String market,
+      @RequestParam(defaultValue = "json") final String format,
       final Authentication user) {
+    final ReportFormat as = ReportFormat.of(format);
     final BigDecimal level;
     try {
       level = new BigDecimal(confidence.trim());
@@ -90,12 +236,44 @@ class ReportsController {
       throw new InvalidRequestField(
           "market", "must be a market code such as WORLD_BANK_PINK_SHEET or LME_CASH");
     }
+    final VarReport.Report report;
     try {
-      return var.report(
-          Desks.of(user), market.toUpperCase(java.util.Locale.ROOT), level, observations);
+      report =
+          var.report(
+              Desks.of(user), market.toUpperCase(java.util.Locale.ROOT), level, observations);
     } catch (final RiskInputException e) {
       throw new InvalidRequestField("horizon", e.getMessage());
     }
+    if (as == ReportFormat.JSON) {
+      return ResponseEntity.ok(report);
+    }
+    final List<List<Object>> rows = new ArrayList<>();
+    for (final VarReport.Mark m : report.positions()) {
+      rows.add(
+          java.util.Arrays.asList(
+              m.metal(), m.netTonnes(), m.series(), m.priceDate(), m.price(), m.valueUsd()));
+    }
+    return ReportFile.download(
+        as,
+        "var-" + report.market(),
+        "Value at risk of the open book",
+        ReportFile.parameters(
+            "market",
+            report.market(),
+            "confidence",
+            report.confidence(),
+            "horizon (observations)",
+            report.horizon(),
+            "desk",
+            report.desk(),
+            "scenarios",
+            report.scenarios(),
+            "valueAtRiskUsd",
+            report.valueAtRiskUsd(),
+            "expectedShortfallUsd",
+            report.expectedShortfallUsd()),
+        List.of("metal", "netTonnes", "series", "priceDate", "price", "valueUsd"),
+        rows);
   }
 
   /**
@@ -127,7 +305,8 @@ class ReportsController {
       throw new InvalidRequestField("view", "must be processes or tasks");
     }
     final ThroughputReport.Report report = throughput.report(period.start(), period.end(), at);
-    if (!csv(format)) {
+    final ReportFormat as = ReportFormat.of(format);
+    if (as == ReportFormat.JSON) {
       return ResponseEntity.ok(report);
     }
     final List<List<Object>> rows = new ArrayList<>();
@@ -148,8 +327,11 @@ class ReportsController {
                 r.p50HoursToComplete(),
                 r.p90HoursToComplete()));
       }
-      return Csv.download(
-          "task-sla-" + fromDate + "-" + toDate + ".csv",
+      return ReportFile.download(
+          as,
+          "task-sla-" + fromDate + "-" + toDate,
+          "Task SLAs",
+          ReportFile.parameters("from", fromDate, "to (exclusive)", toDate, "asOf", at),
           List.of(
               "bpmnProcessId",
               "elementId",
@@ -178,8 +360,11 @@ class ReportsController {
               r.incidents(),
               r.incidentsResolved()));
     }
-    return Csv.download(
-        "process-throughput-" + fromDate + "-" + toDate + ".csv",
+    return ReportFile.download(
+        as,
+        "process-throughput-" + fromDate + "-" + toDate,
+        "Process throughput",
+        ReportFile.parameters("from", fromDate, "to (exclusive)", toDate, "asOf", at),
         List.of(
             "bpmnProcessId",
             "started",
@@ -197,7 +382,8 @@ class ReportsController {
   ResponseEntity<?> positions(
       @RequestParam(defaultValue = "json") final String format, final Authentication user) {
     final PositionsReport.Report report = positions.report(Desks.of(user));
-    if (!csv(format)) {
+    final ReportFormat as = ReportFormat.of(format);
+    if (as == ReportFormat.JSON) {
       return ResponseEntity.ok(report);
     }
     final List<List<Object>> rows = new ArrayList<>();
@@ -216,8 +402,11 @@ class ReportsController {
               r.value(),
               r.currency()));
     }
-    return Csv.download(
-        "positions.csv",
+    return ReportFile.download(
+        as,
+        "positions",
+        "Positions and hedges",
+        ReportFile.parameters("generated", report.generatedAt(), "desk", report.desk()),
         List.of(
             "metal",
             "counterpartyId",
@@ -230,7 +419,8 @@ class ReportsController {
             "hedgeCoveragePct",
             "value",
             "currency"),
-        rows);
+        rows,
+        new ReportFile.Chart("Net tonnes by counterparty", "counterpartyName", "netTonnes"));
   }
 
   @GetMapping("/invoice-ageing")
@@ -239,7 +429,8 @@ class ReportsController {
       @RequestParam(defaultValue = "json") final String format,
       final Authentication user) {
     final AgeingReport.Report report = ageing.report(date("asOf", asOf), Desks.of(user));
-    if (!csv(format)) {
+    final ReportFormat as = ReportFormat.of(format);
+    if (as == ReportFormat.JSON) {
       return ResponseEntity.ok(report);
     }
     final List<List<Object>> rows = new ArrayList<>();
@@ -260,8 +451,11 @@ class ReportsController {
               r.outstanding(),
               r.currency()));
     }
-    return Csv.download(
-        "invoice-ageing-" + report.asOf() + ".csv",
+    return ReportFile.download(
+        as,
+        "invoice-ageing-" + report.asOf(),
+        "Invoice ageing",
+        ReportFile.parameters("asOf", report.asOf(), "desk", Desks.of(user)),
         List.of(
             "invoiceId",
             "dealId",
@@ -295,7 +489,8 @@ class ReportsController {
           "withinDays", "must be between 0 and " + MAX_REVIEW_WINDOW_DAYS + " days");
     }
     final KycReviewReport.Report report = kyc.report(date("asOf", asOf), window);
-    if (!csv(format)) {
+    final ReportFormat as = ReportFormat.of(format);
+    if (as == ReportFormat.JSON) {
       return ResponseEntity.ok(report);
     }
     final List<List<Object>> rows = new ArrayList<>();
@@ -311,8 +506,11 @@ class ReportsController {
               r.daysUntilReview(),
               r.overdue()));
     }
-    return Csv.download(
-        "kyc-reviews-" + report.asOf() + ".csv",
+    return ReportFile.download(
+        as,
+        "kyc-reviews-" + report.asOf(),
+        "KYC reviews due",
+        ReportFile.parameters("asOf", report.asOf(), "withinDays", window),
         List.of(
             "counterpartyId",
             "name",
@@ -341,7 +539,8 @@ class ReportsController {
     final LocalDate toDate = period.to();
     final HedgeTradeReport.Result result =
         hedgeTrades.report(period.start(), period.end(), Desks.of(user));
-    if (!csv(format)) {
+    final ReportFormat as = ReportFormat.of(format);
+    if (as == ReportFormat.JSON) {
       return ResponseEntity.ok(
           new HedgeTrades(fromDate, toDate, result.valid(), result.rows(), result.issues()));
     }
@@ -385,8 +584,11 @@ class ReportsController {
               r.hedgeId(),
               r.dealId()));
     }
-    return Csv.download(
-        "hedge-trades-" + fromDate + "-" + toDate + ".csv",
+    return ReportFile.download(
+        as,
+        "hedge-trades-" + fromDate + "-" + toDate,
+        "Trade report of hedges (EMIR-style)",
+        ReportFile.parameters("from", fromDate, "to (exclusive)", toDate, "desk", Desks.of(user)),
         List.of(
             "uti",
             "counterparty1",
@@ -411,6 +613,28 @@ class ReportsController {
             "hedgeId",
             "dealId"),
         rows);
+  }
+
+  private static java.util.Map<String, Object> pnlParameters(final PnlReport.Report report) {
+    return ReportFile.parameters(
+        "from",
+        report.from() == null ? "inception" : report.from(),
+        "asOf",
+        report.asOf(),
+        "market",
+        report.market(),
+        "desk",
+        report.desk(),
+        "realised",
+        report.realised(),
+        "unrealised",
+        report.unrealised(),
+        "total",
+        report.total(),
+        "currency",
+        report.currency(),
+        "issues",
+        report.issues().size());
   }
 
   record HedgeTrades(
@@ -443,14 +667,6 @@ class ReportsController {
     Instant end() {
       return to.atStartOfDay(ZoneOffset.UTC).toInstant();
     }
-  }
-
-  private static boolean csv(final String format) {
-    return switch (format.trim().toLowerCase(java.util.Locale.ROOT)) {
-      case "json" -> false;
-      case "csv" -> true;
-      default -> throw new InvalidRequestField("format", "must be json or csv");
-    };
   }
 
   private static LocalDate date(final String field, final String value) {

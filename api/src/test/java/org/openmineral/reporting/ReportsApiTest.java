@@ -314,6 +314,67 @@ class ReportsApiTest extends ApplicationTest {
     assertThat(get("/api/reports/var", "trader").statusCode()).isEqualTo(403);
   }
 
+  @Test
+  void everyReportIsAlsoAPdfWithItsParametersAndTable() throws Exception {
+    assertThat(pdfText("/api/reports/positions?format=pdf", "desk-head"))
+        .contains("Positions and hedges")
+        .contains("Net tonnes by counterparty")
+        .contains("base-metals")
+        .contains("Ageing Mining Reports Ltd")
+        .contains("1600000.00")
+        .contains("-100.000");
+    assertThat(pdfText("/api/reports/invoice-ageing?format=pdf&asOf=" + AS_OF, "risk"))
+        .contains("Invoice ageing")
+        .contains(AS_OF.toString())
+        .contains("540000.00")
+        .contains("90+");
+    assertThat(pdfText("/api/reports/kyc-reviews?format=pdf&asOf=" + AS_OF, "risk"))
+        .contains("KYC reviews due")
+        .contains("Due Soon Smelting Reports SA");
+    assertThat(
+            pdfText(
+                "/api/reports/process-throughput?format=pdf&view=tasks&from=2001-01-01&to=2001-02-01",
+                "risk"))
+        .contains("Task SLAs")
+        .contains("2001-01-01");
+    // the trade report's PDF follows its CSV: refused while a hedge is incomplete
+    final int csvStatus =
+        get("/api/reports/hedge-trades?format=csv&from=2001-03-01&to=2001-07-01", "risk")
+            .statusCode();
+    final HttpResponse<byte[]> trades =
+        bytes("/api/reports/hedge-trades?format=pdf&from=2001-03-01&to=2001-07-01", "risk");
+    assertThat(trades.statusCode()).isEqualTo(csvStatus);
+    importTestSeries();
+    final JsonNode var =
+        json(get("/api/reports/var?confidence=0.95&market=" + VAR_MARKET, "desk-head"), 200);
+    assertThat(
+            pdfText(
+                "/api/reports/var?format=pdf&confidence=0.95&market=" + VAR_MARKET, "desk-head"))
+        .contains("Value at risk of the open book")
+        .contains(var.get("valueAtRiskUsd").decimalValue().toPlainString())
+        .contains("Cu/" + VAR_MARKET + "/USD_PER_T");
+  }
+
+  private String pdfText(final String path, final String user) throws Exception {
+    final HttpResponse<byte[]> pdf = bytes(path, user);
+    assertThat(pdf.statusCode()).as(path).isEqualTo(200);
+    assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+    assertThat(pdf.headers().firstValue("Content-Disposition"))
+        .hasValueSatisfying(d -> assertThat(d).contains(".pdf"));
+    try (org.apache.pdfbox.pdmodel.PDDocument document =
+        org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+      assertThat(document.getNumberOfPages()).isPositive();
+      return new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+    }
+  }
+
+  private HttpResponse<byte[]> bytes(final String path, final String user) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(url(path)).header("Authorization", bearer(user)).GET().build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+  }
+
   /**
    * Ten years of monthly copper prices of a market of this test's own (so the World Bank series
    * other tests import stay theirs), in the series CSV format of the market data import.

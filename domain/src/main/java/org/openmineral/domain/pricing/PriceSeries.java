@@ -81,6 +81,18 @@ public final class PriceSeries {
     return Optional.ofNullable(values.get(date));
   }
 
+  /**
+   * The last fixing dated on or before {@code date}: the price a position is marked at on that date
+   * (for a monthly series, the average of the month in which {@code date} falls or an earlier one,
+   * dated the first of its month).
+   */
+  public Optional<PriceFixing> latestOnOrBefore(final LocalDate date) {
+    final java.util.Map.Entry<LocalDate, BigDecimal> entry = values.floorEntry(date);
+    return entry == null
+        ? Optional.empty()
+        : Optional.of(new PriceFixing(entry.getKey(), entry.getValue()));
+  }
+
   /** The value of a monthly series for {@code month}, if any. */
   public Optional<BigDecimal> valueFor(final YearMonth month) {
     return valueOn(month.atDay(1));
