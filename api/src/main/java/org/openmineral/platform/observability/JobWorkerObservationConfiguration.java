@@ -13,6 +13,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * Job-worker metrics and logging context. The Camunda starter already counts {@code
@@ -20,7 +21,9 @@ import org.springframework.context.annotation.Configuration;
  * {@code type}) and {@code camunda.client.worker.job} (activated, handled); it times nothing. This
  * adds the latency per job type and outcome ({@code openmineral.job.duration}) and the job's keys
  * in the MDC while a worker runs: the starter's job-worker manager (not a replaceable bean) is
- * swapped for a subclass that wraps each worker's handler, built from the same collaborators.
+ * swapped for a subclass that wraps each worker's handler, built from the same collaborators. With
+ * {@value AbandoningResultProcessorStrategy#PROPERTY} set (the fault run only) its result
+ * processing abandons every n-th job after its work.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnCamundaClientEnabled
@@ -34,7 +37,10 @@ public class JobWorkerObservationConfiguration {
       final ObjectProvider<ResultProcessorStrategy> resultProcessorStrategy,
       final ObjectProvider<BackoffSupplier> backoffSupplier,
       final ObjectProvider<JobExceptionHandlingStrategy> jobExceptionHandlingStrategy,
-      final ObjectProvider<MeterRegistry> registry) {
+      final ObjectProvider<MeterRegistry> registry,
+      final Environment environment) {
+    final long abandonEvery =
+        environment.getProperty(AbandoningResultProcessorStrategy.PROPERTY, Long.class, 0L);
     return new BeanPostProcessor() {
       @Override
       public Object postProcessAfterInitialization(final Object bean, final String beanName) {
@@ -46,7 +52,10 @@ public class JobWorkerObservationConfiguration {
             commandExceptionHandlingStrategy.getObject(),
             metricsRecorder.getObject(),
             parameterResolverStrategy.getObject(),
-            resultProcessorStrategy.getObject(),
+            abandonEvery > 0
+                ? new AbandoningResultProcessorStrategy(
+                    resultProcessorStrategy.getObject(), abandonEvery)
+                : resultProcessorStrategy.getObject(),
             backoffSupplier.getObject(),
             new OutcomeRecordingExceptionStrategy(jobExceptionHandlingStrategy.getObject()),
             registry.getObject());

@@ -19,7 +19,8 @@ import org.slf4j.MDC;
  * starter counts its acknowledgement in {@code camunda.job.invocations{action="completed"}}),
  * {@code failed} or {@code bpmn-error} when it threw and the starter failed the job or threw the
  * BPMN error (see {@link OutcomeRecordingExceptionStrategy}), {@code error} if the handler itself
- * threw.
+ * threw, {@code abandoned} when the fault injection dropped the job without a command ({@link
+ * AbandoningResultProcessorStrategy}).
  */
 final class ObservedJobHandler implements JobHandler {
   static final String DURATION = "openmineral.job.duration";
@@ -31,6 +32,7 @@ final class ObservedJobHandler implements JobHandler {
   static final String COMPLETED = "completed";
   static final String FAILED = "failed";
   static final String BPMN_ERROR = "bpmn-error";
+  static final String ABANDONED = "abandoned";
 
   private static final ThreadLocal<String> OUTCOME = new ThreadLocal<>();
 

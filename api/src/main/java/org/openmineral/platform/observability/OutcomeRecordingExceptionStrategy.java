@@ -5,6 +5,8 @@ import io.camunda.client.exception.CamundaError;
 import io.camunda.client.jobhandling.JobExceptionHandlingStrategy;
 import java.time.Duration;
 import org.openmineral.platform.web.Outages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The starter's handling of an exception thrown by a {@code @JobWorker} method (fail the job, or
@@ -15,9 +17,12 @@ import org.openmineral.platform.web.Outages;
  * answering "unavailable"; see {@link Outages}) does not use up the job's retries: the job is
  * failed with its retries unchanged and retried after {@link #OUTAGE_BACKOFF}, so that work resumes
  * by itself when the dependency is back instead of ending in incidents. Every other failure is
- * handled as the worker said (its retries and back-off).
+ * handled as the worker said (its retries and back-off). A job the fault injection abandons ({@link
+ * AbandoningResultProcessorStrategy}) gets no command at all.
  */
 final class OutcomeRecordingExceptionStrategy implements JobExceptionHandlingStrategy {
+  private static final Logger LOG =
+      LoggerFactory.getLogger(OutcomeRecordingExceptionStrategy.class);
   static final Duration OUTAGE_BACKOFF = Duration.ofSeconds(10);
 
   private final JobExceptionHandlingStrategy delegate;
@@ -29,6 +34,12 @@ final class OutcomeRecordingExceptionStrategy implements JobExceptionHandlingStr
   @Override
   public void handleException(final Exception exception, final ExceptionHandlingContext context)
       throws Exception {
+    if (exception instanceof AbandoningResultProcessorStrategy.AbandonedJob) {
+      // a simulated crash: nothing reaches the engine, the job times out and is handed out again
+      ObservedJobHandler.outcome(ObservedJobHandler.ABANDONED);
+      LOG.warn(exception.getMessage());
+      return;
+    }
     ObservedJobHandler.outcome(
         exception instanceof BpmnError ? ObservedJobHandler.BPMN_ERROR : ObservedJobHandler.FAILED);
     if (!(exception instanceof BpmnError) && Outages.isDatabaseOutage(exception)) {

@@ -2,11 +2,16 @@ package org.openmineral.platform.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
+import io.camunda.client.bean.MethodInfo;
 import io.camunda.client.exception.BpmnError;
 import io.camunda.client.jobhandling.JobExceptionHandlingStrategy;
+import io.camunda.client.jobhandling.result.ResultProcessor;
+import io.camunda.client.jobhandling.result.ResultProcessorContext;
+import io.camunda.client.jobhandling.result.ResultProcessorStrategy;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.reflect.Proxy;
@@ -85,6 +90,47 @@ class ObservedJobHandlerTest {
     new OutcomeRecordingExceptionStrategy(starter).handleException(failure, null);
 
     assertThat(handled.get()).isSameAs(failure);
+  }
+
+  @Test
+  void theFaultInjectionAbandonsEveryNthFinishedJobOnceWithoutAnyCommand() throws Exception {
+    final ResultProcessorStrategy starterResults =
+        new ResultProcessorStrategy() {
+          @Override
+          public ResultProcessor createProcessor(final MethodInfo methodInfo) {
+            return new ResultProcessor() {
+              @Override
+              public Object process(final ResultProcessorContext context) {
+                return context.getResult();
+              }
+            };
+          }
+        };
+    final ResultProcessor results =
+        new AbandoningResultProcessorStrategy(starterResults, 2).createProcessor((MethodInfo) null);
+    final AtomicReference<Exception> starterSaw = new AtomicReference<>();
+    final OutcomeRecordingExceptionStrategy handling =
+        new OutcomeRecordingExceptionStrategy((exception, context) -> starterSaw.set(exception));
+    final ActivatedJob other =
+        stub(ActivatedJob.class, Map.of("getKey", 7L, "getType", "kyc.screen"));
+
+    assertThat(results.process(new ResultProcessorContext("first", other))).isEqualTo("first");
+    final AbandoningResultProcessorStrategy.AbandonedJob abandoned =
+        catchThrowableOfType(
+            AbandoningResultProcessorStrategy.AbandonedJob.class,
+            () -> results.process(new ResultProcessorContext("second", job)));
+    assertThat(abandoned).hasMessageContaining("job 2251799813685260 of type kyc.screen");
+    new ObservedJobHandler(
+            (client, activated) -> handling.handleException(abandoned, null), registry)
+        .handle(CLIENT, job);
+    // no complete, no fail: the starter's handling never saw it, the job waits for its timeout
+    assertThat(starterSaw.get()).isNull();
+    assertThat(timer("abandoned").count()).isEqualTo(1);
+    // handed out again, the same job completes: a job is abandoned at most once
+    assertThat(results.process(new ResultProcessorContext("again", other))).isEqualTo("again");
+    assertThat(results.process(new ResultProcessorContext("retry", job))).isEqualTo("retry");
+    assertThatThrownBy(() -> new AbandoningResultProcessorStrategy(starterResults, 0))
+        .hasMessageContaining("at least 1");
   }
 
   private Timer timer(final String outcome) {
