@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, Card, DatePicker, Empty, Form, List, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Card, DatePicker, Empty, Form, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { Link } from 'react-router-dom';
 import { ProblemAlert } from '../common/ProblemAlert';
@@ -60,26 +60,21 @@ export function HedgeTradesTab() {
               showIcon
               title={`${findings.length} hedge(s) cannot be reported: ${data.issues.length} mandatory field(s) missing or invalid`}
               description={
-                <List
-                  size="small"
-                  data-testid="hedge-findings"
-                  dataSource={findings}
-                  renderItem={(f) => (
-                    <List.Item>
-                      <Space orientation="vertical" size={0}>
-                        <Typography.Text strong title={f.hedgeId}>
-                          Hedge {shortId(f.hedgeId)}
-                        </Typography.Text>
-                        {f.findings.map((i) => (
-                          <span key={i.field}>
-                            <Tag>{i.field}</Tag>
-                            {i.reason}
-                          </span>
-                        ))}
-                      </Space>
-                    </List.Item>
-                  )}
-                />
+                <ul data-testid="hedge-findings" style={{ margin: 0, paddingLeft: 16 }}>
+                  {findings.map((f) => (
+                    <li key={f.hedgeId}>
+                      <Typography.Text strong title={f.hedgeId}>
+                        Hedge {shortId(f.hedgeId)}
+                      </Typography.Text>
+                      {f.findings.map((i) => (
+                        <div key={i.field}>
+                          <Tag>{i.field}</Tag>
+                          {i.reason}
+                        </div>
+                      ))}
+                    </li>
+                  ))}
+                </ul>
               }
             />
           )}
