@@ -39,7 +39,7 @@ export function AgeingTab() {
         <Space orientation="vertical" style={{ width: '100%' }} size="middle">
           <Row gutter={[16, 16]}>
             {summary.map((s) => (
-              <Col xs={12} md={6} key={`${s.side}-${s.currency}`}>
+              <Col xs={12} lg={6} key={`${s.side}-${s.currency}`}>
                 <Statistic title={`${s.side.toLowerCase()} (${s.invoices} invoices)`} value={formatAmount(s.outstanding, s.currency)} />
               </Col>
             ))}
@@ -54,7 +54,7 @@ export function AgeingTab() {
             aria-label={`Outstanding ${currency} per age bucket (${AGEING_BUCKETS.join(', ')} days), receivable and payable`}
           >
             <ResponsiveContainer>
-              <BarChart data={bars} stackOffset="sign" margin={{ top: 8, right: 16, bottom: 8, left: 16 }}>
+              <BarChart data={bars} stackOffset="sign" maxBarSize={80} margin={{ top: 8, right: 16, bottom: 8, left: 16 }}>
                 <CartesianGrid strokeDasharray="3 3" />
                 <XAxis dataKey="bucket" />
                 <YAxis width={90} tickFormatter={(v: number) => formatAmount(v, null, 0)} />

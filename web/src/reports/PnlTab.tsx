@@ -67,7 +67,7 @@ function PnlChart({ report }: { report: PnlReport }) {
       aria-label={`Realised and unrealised P&L of ${bars.length} deals in ${report.currency}`}
     >
       <ResponsiveContainer>
-        <BarChart data={bars} layout="vertical" stackOffset="sign" margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
+        <BarChart data={bars} layout="vertical" stackOffset="sign" maxBarSize={28} margin={{ top: 8, right: 40, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis type="number" tickFormatter={(v: number) => formatAmount(v, null, 0)} />
           <YAxis type="category" dataKey="label" width={110} />
@@ -89,16 +89,16 @@ function Summary({ report }: { report: PnlReport }) {
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Row gutter={[16, 16]} data-testid="pnl-summary">
-        <Col xs={12} md={6}>
+        <Col xs={12} lg={6}>
           <Statistic title={`Realised (${report.from ?? 'inception'} – ${report.asOf})`} value={formatAmount(report.realised, report.currency)} />
         </Col>
-        <Col xs={12} md={6}>
+        <Col xs={12} lg={6}>
           <Statistic title={`Unrealised (marked ${report.asOf})`} value={formatAmount(report.unrealised, report.currency)} />
         </Col>
-        <Col xs={12} md={6}>
+        <Col xs={12} lg={6}>
           <Statistic title="Total" value={formatAmount(report.total, report.currency)} />
         </Col>
-        <Col xs={12} md={6}>
+        <Col xs={12} lg={6}>
           <Statistic title="Deals" value={report.rows.length} />
         </Col>
       </Row>

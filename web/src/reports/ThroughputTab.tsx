@@ -61,16 +61,16 @@ export function ThroughputTab() {
       {data && !empty && (
         <Space orientation="vertical" style={{ width: '100%' }} size="middle">
           <Row gutter={[16, 16]}>
-            <Col xs={12} md={6}>
+            <Col xs={12} lg={6}>
               <Statistic title="Instances started" value={data.processes.reduce((n, p) => n + p.started, 0)} />
             </Col>
-            <Col xs={12} md={6}>
+            <Col xs={12} lg={6}>
               <Statistic title="Instances completed" value={data.processes.reduce((n, p) => n + p.completed, 0)} />
             </Col>
-            <Col xs={12} md={6}>
+            <Col xs={12} lg={6}>
               <Statistic title="Tasks created" value={data.tasks.reduce((n, t) => n + t.created, 0)} />
             </Col>
-            <Col xs={12} md={6}>
+            <Col xs={12} lg={6}>
               <Statistic title="SLA breaches" value={totalBreaches(data.tasks)} styles={{ content: { color: totalBreaches(data.tasks) ? '#cf1322' : undefined } }} />
             </Col>
           </Row>
@@ -85,7 +85,7 @@ export function ThroughputTab() {
               aria-label="User tasks per process and task: completed on time and late, open in time and overdue"
             >
               <ResponsiveContainer>
-                <BarChart data={bars} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
+                <BarChart data={bars} layout="vertical" maxBarSize={28} margin={{ top: 8, right: 40, bottom: 8, left: 8 }}>
                   <CartesianGrid strokeDasharray="3 3" />
                   <XAxis type="number" allowDecimals={false} />
                   <YAxis type="category" dataKey="label" width={220} />
