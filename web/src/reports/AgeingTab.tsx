@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'react';
 import { Card, Col, DatePicker, Empty, Form, Row, Segmented, Skeleton, Space, Statistic, Table, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { Link } from 'react-router-dom';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { formatAmount } from '../common/format';
 import { useApi } from '../common/useApi';
 import { ReportDownloads } from './ReportDownloads';
+import { CounterpartyLink, DealLink } from './ReportLinks';
 import { dateText, ReportFilters } from './ReportFilters';
 import { AGEING_BUCKETS, ageingBars, ageingCurrencies, ageingSummary, reportPath, shortId } from './reportData';
 import type { AgeingReport, AgeingRow } from './types';
@@ -76,12 +76,8 @@ export function AgeingTab() {
             data-testid="ageing-rows"
             columns={[
               { title: 'Invoice', key: 'inv', render: (_, r) => <span title={r.invoiceId}>{shortId(r.invoiceId)}</span> },
-              { title: 'Deal', key: 'deal', render: (_, r) => (r.dealId ? <Link to={`/deals/${r.dealId}`} title={r.dealId}>{shortId(r.dealId)}</Link> : '—') },
-              {
-                title: 'Counterparty',
-                key: 'cp',
-                render: (_, r) => (r.counterpartyId ? <Link to={`/counterparties/${r.counterpartyId}`}>{r.counterpartyName ?? shortId(r.counterpartyId)}</Link> : '—'),
-              },
+              { title: 'Deal', key: 'deal', render: (_, r) => <DealLink id={r.dealId} /> },
+              { title: 'Counterparty', key: 'cp', render: (_, r) => <CounterpartyLink id={r.counterpartyId} name={r.counterpartyName} /> },
               { title: 'Kind', dataIndex: 'kind' },
               { title: 'Side', dataIndex: 'side' },
               { title: 'Issued', dataIndex: 'issuedOn' },

@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'react';
 import { Alert, Card, DatePicker, Empty, Form, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { Link } from 'react-router-dom';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { formatAmount, formatDateTime } from '../common/format';
 import { useApi } from '../common/useApi';
 import { ReportDownloads } from './ReportDownloads';
+import { DealLink } from './ReportLinks';
 import { dateText, ReportFilters } from './ReportFilters';
 import { findingsByHedge, reportPath, shortId } from './reportData';
 import type { HedgeTradeRow, HedgeTradesReport } from './types';
@@ -99,7 +99,7 @@ export function HedgeTradesTab() {
               { title: 'Notional', key: 'na', align: 'right', render: (_, r) => formatAmount(r.notionalAmount, r.notionalCurrency) },
               { title: 'Executed', key: 'at', render: (_, r) => formatDateTime(r.executionTimestamp) },
               { title: 'Broker LEI', dataIndex: 'counterparty2' },
-              { title: 'Deal', key: 'deal', render: (_, r) => (r.dealId ? <Link to={`/deals/${r.dealId}`} title={r.dealId}>{shortId(r.dealId)}</Link> : '—') },
+              { title: 'Deal', key: 'deal', render: (_, r) => <DealLink id={r.dealId} /> },
             ]}
           />
         </Space>

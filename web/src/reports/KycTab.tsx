@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'react';
 import { Card, Col, DatePicker, Empty, Form, InputNumber, Row, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { Link } from 'react-router-dom';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { useApi } from '../common/useApi';
 import { ReportDownloads } from './ReportDownloads';
+import { CounterpartyLink } from './ReportLinks';
 import { dateText, ReportFilters } from './ReportFilters';
 import { KYC_STATUSES, orderedCounts, reportPath, RISK_RATINGS } from './reportData';
 import type { KycReport, KycReview } from './types';
@@ -18,6 +18,21 @@ interface KycQuery {
 
 function label(key: string): string {
   return key.replace(/_/g, ' ').toLowerCase();
+}
+
+function Counts({ title, counts, testId }: { title: string; counts: { key: string; count: number }[]; testId: string }) {
+  return (
+    <div>
+      <Typography.Title level={5}>{title}</Typography.Title>
+      <Row gutter={[16, 16]} data-testid={testId}>
+        {counts.map((s) => (
+          <Col xs={8} md={4} key={s.key}>
+            <Statistic title={label(s.key)} value={s.count} />
+          </Col>
+        ))}
+      </Row>
+    </div>
+  );
 }
 
 /** KYC reviews (GET /api/reports/kyc-reviews): counterparties by status and rating, reviews due. */
@@ -45,26 +60,8 @@ export function KycTab() {
       {report.loading && !data && <Skeleton active />}
       {data && (
         <Space orientation="vertical" style={{ width: '100%' }} size="middle">
-          <div>
-            <Typography.Title level={5}>Counterparties by KYC status</Typography.Title>
-            <Row gutter={[16, 16]} data-testid="kyc-status-counts">
-              {statuses.map((s) => (
-                <Col xs={8} md={4} key={s.key}>
-                  <Statistic title={label(s.key)} value={s.count} />
-                </Col>
-              ))}
-            </Row>
-          </div>
-          <div>
-            <Typography.Title level={5}>By risk rating</Typography.Title>
-            <Row gutter={[16, 16]}>
-              {ratings.map((s) => (
-                <Col xs={8} md={4} key={s.key}>
-                  <Statistic title={label(s.key)} value={s.count} />
-                </Col>
-              ))}
-            </Row>
-          </div>
+          <Counts title="Counterparties by KYC status" counts={statuses} testId="kyc-status-counts" />
+          <Counts title="By risk rating" counts={ratings} testId="kyc-rating-counts" />
           <Typography.Title level={5}>
             Reviews due by {data.asOf} + {data.withinDays} days
           </Typography.Title>
@@ -80,7 +77,7 @@ export function KycTab() {
               scroll={{ x: 700 }}
               data-testid="kyc-reviews"
               columns={[
-                { title: 'Counterparty', key: 'name', render: (_, r) => <Link to={`/counterparties/${r.counterpartyId}`}>{r.name}</Link> },
+                { title: 'Counterparty', key: 'name', render: (_, r) => <CounterpartyLink id={r.counterpartyId} name={r.name} /> },
                 { title: 'Country', dataIndex: 'country' },
                 { title: 'KYC status', dataIndex: 'kycStatus' },
                 { title: 'Risk rating', key: 'rating', render: (_, r) => r.riskRating ?? 'UNRATED' },

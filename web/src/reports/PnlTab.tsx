@@ -1,13 +1,13 @@
 import { useMemo, useState } from 'react';
 import { Alert, Card, Col, DatePicker, Empty, Form, Row, Segmented, Select, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { Link } from 'react-router-dom';
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { formatAmount } from '../common/format';
 import { useApi } from '../common/useApi';
 import type { Counterparty, Page } from '../counterparties/types';
 import { ReportDownloads } from './ReportDownloads';
+import { CounterpartyLink, DealLink } from './ReportLinks';
 import { dateText, ReportFilters } from './ReportFilters';
 import { pnlBars, pnlLineRows, reportPath, shortId, type PnlLineRow } from './reportData';
 import type { PnlLine, PnlReport, PnlRow } from './types';
@@ -27,14 +27,6 @@ interface PnlQuery {
   from?: string;
   metal?: string;
   counterparty?: string;
-}
-
-function DealLink({ id }: { id: string }) {
-  return (
-    <Link to={`/deals/${id}`} title={id}>
-      {shortId(id)}
-    </Link>
-  );
 }
 
 /** A signed USD figure, red below zero. */
@@ -139,7 +131,7 @@ function Issues({ report }: { report: PnlReport }) {
           scroll={{ x: 600 }}
           data-testid="pnl-issues"
           columns={[
-            { title: 'Deal', key: 'deal', render: (_, i) => (i.dealId ? <DealLink id={i.dealId} /> : '—') },
+            { title: 'Deal', key: 'deal', render: (_, i) => <DealLink id={i.dealId} /> },
             { title: 'Hedge', key: 'hedge', render: (_, i) => (i.hedgeId ? shortId(i.hedgeId) : '—') },
             { title: 'Field', dataIndex: 'field' },
             { title: 'Reason', dataIndex: 'reason' },
@@ -166,11 +158,7 @@ function DealsTable({ report, loading }: { report: PnlReport; loading: boolean }
       }}
       columns={[
         { title: 'Deal', key: 'deal', render: (_, r) => <DealLink id={r.dealId} /> },
-        {
-          title: 'Counterparty',
-          key: 'cp',
-          render: (_, r) => (r.counterpartyId ? <Link to={`/counterparties/${r.counterpartyId}`}>{r.counterpartyName ?? shortId(r.counterpartyId)}</Link> : '—'),
-        },
+        { title: 'Counterparty', key: 'cp', render: (_, r) => <CounterpartyLink id={r.counterpartyId} name={r.counterpartyName} /> },
         { title: 'Metal', dataIndex: 'metal' },
         { title: 'Direction', dataIndex: 'direction' },
         { title: 'Status', dataIndex: 'status' },
