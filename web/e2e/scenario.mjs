@@ -219,6 +219,27 @@ export async function scenario({ page, base, step, shot }) {
       await page.getByRole('cell', { name: 'Cu/WORLD_BANK_PINK_SHEET/USD_PER_T' }).waitFor();
     }
     await shot('16-exposure.png');
+  });
+
+  await step('risk opens the reports: P&L by deal with its chart, the CSV downloads', async () => {
+    await page.locator('aside').getByText('Reports', { exact: true }).click();
+    await page.getByRole('heading', { name: 'Reports', exact: true }).waitFor();
+    await page.getByRole('tab', { name: 'P&L by deal', selected: true }).waitFor();
+    // the deal captured above, marked at the World Bank copper price imported above
+    await page.getByTestId('pnl-deals').getByRole('link', { name: counterpartyName }).waitFor({ timeout: 30_000 });
+    const chart = page.getByTestId('pnl-chart');
+    await chart.locator('svg.recharts-surface').first().waitFor();
+    await chart.locator('.recharts-bar-rectangle').first().waitFor();
+    await shot('16b-reports-pnl.png');
+    const downloading = page.waitForEvent('download', { timeout: 60_000 });
+    await page.getByRole('button', { name: 'Download P&L as CSV' }).click();
+    const csv = await downloading;
+    if (!csv.suggestedFilename().endsWith('.csv')) throw new Error(`the P&L downloaded as ${csv.suggestedFilename()}`);
+    if (await csv.failure()) throw new Error(`the P&L download failed: ${await csv.failure()}`);
+    await page.setViewportSize({ width: 820, height: 1180 });
+    await chart.locator('svg.recharts-surface').first().waitFor();
+    await shot('16c-reports-pnl-tablet.png');
+    await page.setViewportSize({ width: 1366, height: 900 });
     await signOut(page);
   });
 

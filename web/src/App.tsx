@@ -14,6 +14,7 @@ import { DealList } from './deals/DealList';
 import { DealCapture } from './deals/DealCapture';
 import { DealPage } from './deals/DealPage';
 import { CopilotPage } from './copilot/CopilotPage';
+import { ReportsPage } from './reports/ReportsPage';
 
 export function App() {
   const { session } = useAuth();
@@ -30,6 +31,7 @@ export function App() {
           <Route path="/deals/new" element={<DealCapture />} />
           <Route path="/deals/:id" element={<DealPage />} />
           <Route path="/risk" element={<RiskPage />} />
+          <Route path="/reports" element={<ReportsPage />} />
           <Route path="/replay" element={<ReplayPage />} />
           <Route path="/replay/:key" element={<ReplayPage />} />
           <Route path="/counterparties/:id" element={<CounterpartyPage />} />

@@ -17,7 +17,7 @@ export const CAN = {
   verifyAudit: ['auditor', 'admin'],
   /** POST /api/market-data/imports */
   importPrices: ['risk', 'admin'],
-  /** GET /api/reports/** (positions) */
+  /** GET /api/reports/** (SecurityConfiguration.REPORTS): positions, VaR, the reports screen */
   reports: ['risk', 'desk-head', 'compliance', 'auditor', 'admin'],
   /** The trading desk: deals */
   desk: ['trader', 'desk-head', 'risk', 'operations', 'admin', 'auditor', 'compliance', 'legal'],

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Button, Card, Empty, Table, Tag, message } from 'antd';
-import { apiBlob } from '../api/client';
 import { describe } from '../api/problem';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { formatDateTime } from '../common/format';
+import { saveFile } from '../common/saveFile';
 import { useApi } from '../common/useApi';
 import { useLiveRefresh } from '../live/LiveEvents';
 
@@ -32,21 +32,9 @@ export function fileNameFor(document: DealDocument): string {
   return `${document.id}.${extension}`;
 }
 
-/** Saves a file the API served (fetched with the bearer token: a bare link would carry none). */
-async function download(document: DealDocument): Promise<void> {
-  const { blob, fileName } = await apiBlob(document.href);
-  const url = URL.createObjectURL(blob);
-  try {
-    const link = window.document.createElement('a');
-    link.href = url;
-    link.download = fileName ?? fileNameFor(document);
-    window.document.body.appendChild(link);
-    link.click();
-    link.remove();
-  } finally {
-    // the click has started the download; the URL may go once it has been handed over
-    window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  }
+/** Saves a document with the bearer token. */
+function download(document: DealDocument): Promise<void> {
+  return saveFile(document.href, fileNameFor(document));
 }
 
 /** The deal's documents with a download each: contract draft, invoices, closing and audit reports. */

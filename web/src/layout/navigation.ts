@@ -12,6 +12,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/deals', label: 'Trading desk', needs: 'desk' },
   { path: '/counterparties', label: 'Counterparties' },
   { path: '/risk', label: 'Risk and prices' },
+  { path: '/reports', label: 'Reports', needs: 'reports' },
   { path: '/replay', label: 'Process replay', needs: 'replay' },
   { path: '/copilot', label: 'Copilot', needs: 'copilot' },
 ];
