@@ -137,6 +137,27 @@ class DealBookAdapter implements DealBook {
   }
 
   @Override
+  public long claimProcess(final String dealId, final long processInstanceKey, final long jobKey) {
+    final UUID id = deal(dealId).id();
+    deals.setProcessInstanceKey(id, processInstanceKey);
+    final long owner = deals.find(id).orElseThrow().processInstanceKey();
+    if (owner != processInstanceKey) {
+      deals.addActivity(
+          id,
+          "process",
+          "DUPLICATE_PROCESS_ENDED",
+          Map.of(
+              "processInstanceKey",
+              Long.toString(processInstanceKey),
+              "dealProcessInstanceKey",
+              Long.toString(owner)),
+          jobKey,
+          clock.instant());
+    }
+    return owner;
+  }
+
+  @Override
   public boolean recordActivity(
       final String dealId,
       final String action,

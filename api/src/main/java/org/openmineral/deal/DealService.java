@@ -36,7 +36,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * stored with its first activity in one transaction, then the process {@code trade-lifecycle} is
  * started and its key stored. A capture the credit does not allow stores nothing. If the engine
  * cannot be reached the deal stays CAPTURED without a process, and the same request repeated with
- * its Idempotency-Key starts it.
+ * its Idempotency-Key starts it. A crash between the start and the stored key can so start a deal's
+ * process twice: the process's first step ({@code deal.claim-process}) lets the first instance
+ * claim the deal and ends any other before it does anything.
  */
 @Service
 public class DealService {

@@ -142,6 +142,59 @@ class TradeLifecycleProcessTest extends DealProcessSupport {
   }
 
   @Test
+  void aSecondProcessStartedForTheSameDealEndsAtItsFirstStepAndTheFirstRunsOn() {
+    // given a captured deal whose process has claimed it and waits for approval
+    final String counterparty = approvedCounterparty("Twice Started Ores", 10_000_000);
+    final JsonNode captured = capture("trader", dealBody(counterparty, 1000, 1_000_000));
+    final String dealId = captured.get("id").asText();
+    final long first = Long.parseLong(captured.get("processInstanceKey").asText());
+    awaitUserTask(first, "approve-deal");
+
+    // when its process is started again with the same variables, as a capture repeated after a
+    // crash between the start and the stored process key would
+    final Deal deal = deals.find(UUID.fromString(dealId)).orElseThrow();
+    final long second =
+        client
+            .newCreateInstanceCommand()
+            .bpmnProcessId(PROCESS)
+            .latestVersion()
+            .variables(DealVariables.of(deal, "Twice Started Ores", json))
+            .send()
+            .join()
+            .getProcessInstanceKey();
+
+    // then the second ends at once as a duplicate, before any side effect, and says so
+    await(elementCompleted(second, "end-duplicate"));
+    await(instanceCompleted(second));
+    assertThat(
+            matching(
+                r ->
+                    ofInstance(r, second)
+                        && r.getValueType()
+                            == io.camunda.zeebe.protocol.record.ValueType.PROCESS_INSTANCE
+                        && r.getValue()
+                            instanceof
+                            io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue v
+                        && v.getElementId().equals("compliance")))
+        .isEmpty();
+    assertThat(
+            jdbc.queryForObject(
+                "select detail->>'dealProcessInstanceKey' from deal_activity"
+                    + " where deal_id = ? and action = 'DUPLICATE_PROCESS_ENDED'",
+                String.class,
+                UUID.fromString(dealId)))
+        .isEqualTo(Long.toString(first));
+    // the deal keeps its process, which goes on as before
+    final Deal after = deals.find(UUID.fromString(dealId)).orElseThrow();
+    assertThat(after.processInstanceKey()).isEqualTo(first);
+    assertThat(after.status()).isEqualTo("CAPTURED");
+    final long approval = awaitUserTask(first, "approve-deal");
+    assertThat(complete("trader2", approval, Map.of("approvalDecision", "APPROVE")).status())
+        .isEqualTo(204);
+    awaitDeal(dealId, d -> d.status().equals("APPROVED"));
+  }
+
+  @Test
   void aCounterpartyRejectedByKycEndsTheDeal() {
     // given a counterparty in a prohibited country, rejected by its onboarding
     final String counterparty = counterparty("Tehran Metals", "IR", 5_000_000);

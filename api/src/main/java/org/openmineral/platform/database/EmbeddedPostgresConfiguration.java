@@ -22,7 +22,9 @@ import org.springframework.core.env.Environment;
 /**
  * A real PostgreSQL run by the application when no {@code spring.datasource.url} is given, with its
  * data under {@code ${openmineral.data-dir}/postgres}, so data survives restarts. Flyway migrates
- * it like any other database.
+ * it like any other database. Commits are durable when they return ({@code synchronous_commit=on},
+ * property {@code openmineral.database.embedded-synchronous-commit}), so a hard kill of the
+ * application and its database loses nothing the engine was told had happened.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
@@ -46,6 +48,11 @@ public class EmbeddedPostgresConfiguration {
             .setPort(
                 environment.getProperty("openmineral.database.embedded-port", Integer.class, 0))
             .setPGStartupWait(Duration.ofSeconds(60))
+            // the library's default is off, which loses the last commits when PostgreSQL is killed:
+            // a booked invoice the engine already moved past would be gone
+            .setServerConfig(
+                "synchronous_commit",
+                environment.getProperty("openmineral.database.embedded-synchronous-commit", "on"))
             .start();
     createDatabaseIfMissing(postgres);
     LOG.info(

@@ -56,6 +56,15 @@ public interface DealBook {
   Credit credit(String dealId);
 
   /**
+   * Makes {@code processInstanceKey} the process that runs the deal if none does yet, and returns
+   * the key of the one that does. When it is another, records in the deal's activity (once per job)
+   * that this instance ends as a duplicate.
+   *
+   * @throws UnknownDeal when no deal has the id
+   */
+  long claimProcess(String dealId, long processInstanceKey, long jobKey);
+
+  /**
    * Records the stage (and status, if not null) the process has reached; a terminal status
    * (REJECTED, CANCELLED) also releases the deal's credit reservation.
    *
