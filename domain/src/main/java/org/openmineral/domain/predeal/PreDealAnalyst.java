@@ -2,16 +2,21 @@ package org.openmineral.domain.predeal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.openmineral.domain.forecasting.PriceForecast;
 import org.openmineral.domain.forecasting.PriceForecaster;
 import org.openmineral.domain.pricing.PriceFixing;
 import org.openmineral.domain.pricing.PriceSeries;
+import org.openmineral.domain.pricing.PriceSeriesId;
+import org.openmineral.domain.pricing.RefiningChargeSeriesId;
+import org.openmineral.domain.pricing.TreatmentChargeSeriesId;
 import org.openmineral.domain.risk.DatedPrice;
 import org.openmineral.domain.risk.HistoricalPrices;
 import org.openmineral.domain.risk.ReturnVolatility;
@@ -19,7 +24,10 @@ import org.openmineral.domain.units.Element;
 import org.openmineral.domain.units.Price;
 import org.openmineral.domain.units.Rounding;
 import org.openmineral.domain.valuation.ConcentrateValuer;
+import org.openmineral.domain.valuation.RefiningCharge;
+import org.openmineral.domain.valuation.TreatmentCharge;
 import org.openmineral.domain.valuation.Valuation;
+import org.openmineral.domain.valuation.ValuationTerms;
 
 /**
  * Analyses a {@link ProposedDeal} against the monthly price history of its metal:
@@ -58,13 +66,33 @@ public final class PreDealAnalyst {
   }
 
   /**
-   * The analysis of {@code deal} on {@code history}, the monthly series of the deal's metal.
+   * The analysis of {@code deal} on {@code history}, the monthly series of the deal's metal, with
+   * the charges exactly as the terms give them.
    *
    * @throws PreDealInputException if the series is of another metal, too short, or the QP is out of
    *     range
    */
   public PreDealAnalysis analyse(final ProposedDeal deal, final PriceSeries history) {
-    if (history.id().metal() != deal.metal()) {
+    return analyse(deal, history, ChargeBenchmarks.none(), null);
+  }
+
+  /**
+   * The analysis of {@code deal} on {@code history}; where the terms give no treatment charge, or
+   * no refining charge of the analysed metal, the latest value on or before {@code analysisDate} of
+   * the matching benchmark in {@code benchmarks} is used as a flat charge (no escalator, floor or
+   * ceiling), and the result says which. Charges in the terms always win.
+   *
+   * @param analysisDate the date benchmarks are read as of (needed when {@code benchmarks} holds a
+   *     series)
+   * @throws PreDealInputException if the series is of another metal, too short, the QP is out of
+   *     range, or a benchmark is of another metal
+   */
+  public PreDealAnalysis analyse(
+      final ProposedDeal deal,
+      final PriceSeries history,
+      final ChargeBenchmarks benchmarks,
+      final LocalDate analysisDate) {
+    if (!(history.id() instanceof PriceSeriesId price) || price.metal() != deal.metal()) {
       throw new PreDealInputException(
           "metal", "the series " + history.id() + " does not price " + deal.metal().symbol());
     }
@@ -93,16 +121,120 @@ public final class PreDealAnalyst {
               + " months ahead at most");
     }
 
+    final List<PreDealAnalysis.ChargeUsed> charges = new ArrayList<>();
+    final ProposedDeal priced = withBenchmarks(deal, benchmarks, analysisDate, charges);
     final PriceForecast forecast = forecaster.forecast(history, (int) Math.max(1, horizon));
     final PreDealAnalysis.QpBand band = qpBand(deal, history, forecast);
     return new PreDealAnalysis(
-        history.id(),
+        history.priceId(),
         history.provenance().attribution(),
         trend(fixings),
         volatility(history, fixings),
         forecast,
         band,
-        sensitivities(deal, history, band.point()));
+        sensitivities(priced, history, band.point()),
+        charges);
+  }
+
+  /**
+   * {@code deal} with benchmark charges where its terms give none; what was used in {@code used}.
+   */
+  private static ProposedDeal withBenchmarks(
+      final ProposedDeal deal,
+      final ChargeBenchmarks benchmarks,
+      final LocalDate analysisDate,
+      final List<PreDealAnalysis.ChargeUsed> used) {
+    final ValuationTerms terms = deal.terms();
+    TreatmentCharge tc = terms.treatmentCharge();
+    if (tc != null) {
+      used.add(
+          new PreDealAnalysis.ChargeUsed(
+              "TC",
+              PreDealAnalysis.ChargeSource.TERMS,
+              null,
+              null,
+              tc.usdPerDmt(),
+              TreatmentChargeSeriesId.UNIT));
+    } else {
+      final Optional<PriceFixing> benchmark =
+          benchmark(benchmarks.treatmentCharge(), deal, analysisDate);
+      if (benchmark.isPresent()) {
+        tc = new TreatmentCharge(benchmark.get().value(), null, null, null);
+        used.add(
+            new PreDealAnalysis.ChargeUsed(
+                "TC",
+                PreDealAnalysis.ChargeSource.BENCHMARK,
+                benchmarks.treatmentCharge().id().toString(),
+                benchmark.get().date(),
+                benchmark.get().value(),
+                TreatmentChargeSeriesId.UNIT));
+      } else {
+        used.add(
+            new PreDealAnalysis.ChargeUsed(
+                "TC", PreDealAnalysis.ChargeSource.NONE, null, null, null, null));
+      }
+    }
+    final List<RefiningCharge> rcs = new ArrayList<>(terms.refiningCharges());
+    final Optional<RefiningCharge> given =
+        rcs.stream().filter(rc -> rc.element() == deal.metal()).findFirst();
+    if (given.isPresent()) {
+      used.add(
+          new PreDealAnalysis.ChargeUsed(
+              "RC",
+              PreDealAnalysis.ChargeSource.TERMS,
+              null,
+              null,
+              given.get().amount(),
+              given.get().unit().name()));
+    } else {
+      final Optional<PriceFixing> benchmark =
+          benchmark(benchmarks.refiningCharge(), deal, analysisDate);
+      if (benchmark.isPresent()) {
+        final RefiningChargeSeriesId id = (RefiningChargeSeriesId) benchmarks.refiningCharge().id();
+        rcs.add(new RefiningCharge(deal.metal(), benchmark.get().value(), id.unit()));
+        used.add(
+            new PreDealAnalysis.ChargeUsed(
+                "RC",
+                PreDealAnalysis.ChargeSource.BENCHMARK,
+                id.toString(),
+                benchmark.get().date(),
+                benchmark.get().value(),
+                id.unit().name()));
+      } else {
+        used.add(
+            new PreDealAnalysis.ChargeUsed(
+                "RC", PreDealAnalysis.ChargeSource.NONE, null, null, null, null));
+      }
+    }
+    return new ProposedDeal(
+        deal.metal(),
+        deal.qpFirst(),
+        deal.qpLast(),
+        deal.lot(),
+        new ValuationTerms(terms.payables(), tc, rcs, terms.penalties()),
+        deal.otherPrices());
+  }
+
+  /** The latest value on or before {@code date} of {@code series}, which must be of the metal. */
+  private static Optional<PriceFixing> benchmark(
+      final PriceSeries series, final ProposedDeal deal, final LocalDate date) {
+    if (series == null) {
+      return Optional.empty();
+    }
+    final Element metal =
+        switch (series.id()) {
+          case TreatmentChargeSeriesId tc -> tc.metal();
+          case RefiningChargeSeriesId rc -> rc.metal();
+          default -> throw new IllegalStateException(series.id() + " is no charge benchmark");
+        };
+    if (metal != deal.metal()) {
+      throw new PreDealInputException(
+          "benchmarks", "the benchmark " + series.id() + " is not for " + deal.metal().symbol());
+    }
+    if (date == null) {
+      throw new PreDealInputException("asOf", "benchmarks are read as of a date; none given");
+    }
+    return series.latestOnOrBefore(date);
   }
 
   private static PreDealAnalysis.Trend trend(final List<PriceFixing> fixings) {
@@ -134,7 +266,7 @@ public final class PreDealAnalyst {
             .map(f -> new DatedPrice(f.date(), f.value()))
             .toList();
     return ReturnVolatility.of(
-        new HistoricalPrices(history.id().metal(), history.id().unit(), last37), 12);
+        new HistoricalPrices(history.priceId().metal(), history.priceId().unit(), last37), 12);
   }
 
   private static PreDealAnalysis.QpBand qpBand(
@@ -190,7 +322,7 @@ public final class PreDealAnalyst {
                   Rounding.CALCULATION));
       final Map<Element, Price> all = new EnumMap<>(Element.class);
       all.putAll(deal.otherPrices());
-      all.put(deal.metal(), new Price(price, history.id().unit()));
+      all.put(deal.metal(), new Price(price, history.priceId().unit()));
       final Valuation valuation = valuer.value(deal.lot(), deal.terms(), all);
       valuations.add(valuation);
       prices.add(price);
