@@ -15,6 +15,7 @@ import org.openmineral.credit.CreditReservations;
 import org.openmineral.deal.DealLookups;
 import org.openmineral.domain.pricing.PriceFixing;
 import org.openmineral.domain.pricing.PriceSeriesId;
+import org.openmineral.domain.pricing.SeriesId;
 import org.openmineral.marketdata.MarketPrices;
 import org.openmineral.platform.security.Roles;
 import org.openmineral.task.UserTaskFilter;
@@ -217,7 +218,7 @@ class CopilotTools {
 
   private Object series() {
     final List<Map<String, Object>> all = new ArrayList<>();
-    for (final PriceSeriesId id : prices.ids()) {
+    for (final SeriesId id : prices.ids()) {
       prices
           .find(id)
           .ifPresent(
