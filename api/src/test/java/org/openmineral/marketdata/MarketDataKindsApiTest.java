@@ -3,14 +3,10 @@ package org.openmineral.marketdata;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.openmineral.ApplicationTest;
 import org.openmineral.domain.pricing.FxSeriesId;
 import org.openmineral.domain.pricing.PriceFixing;
 import org.openmineral.domain.pricing.SeriesId;
@@ -33,9 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * imported, validated, stored, listed, read and invalidated like prices; the pre-deal analysis
  * falls back on the benchmarks.
  */
-class MarketDataKindsApiTest extends ApplicationTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
+class MarketDataKindsApiTest extends MarketDataApiClient {
   private static final String PREDEAL_COPPER = "Cu/PREDEAL_KINDS/USD_PER_T";
 
   @Autowired MarketPrices prices;
@@ -318,61 +311,5 @@ class MarketDataKindsApiTest extends ApplicationTest {
       }
     }
     throw new AssertionError("no series " + id + " in " + list);
-  }
-
-  private static byte[] bytes(final String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static List<String> kindsAndLines(final JsonNode issues) {
-    final List<String> out = new ArrayList<>();
-    issues.forEach(i -> out.add(i.get("kind").asText() + "@" + i.get("line").asInt()));
-    return out;
-  }
-
-  private void assertField(final HttpResponse<String> response, final String field)
-      throws Exception {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-    assertThat(JSON.readTree(response.body()).get("field").asText()).isEqualTo(field);
-  }
-
-  private HttpResponse<String> upload(final String user, final String name, final byte[] content)
-      throws Exception {
-    final String boundary = "----openmineral" + UUID.randomUUID();
-    final java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-    body.writeBytes(
-        bytes(
-            "--"
-                + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                + name
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n"));
-    body.writeBytes(content);
-    body.writeBytes(bytes("\r\n--" + boundary + "--\r\n"));
-    return send(
-        HttpRequest.newBuilder(url("/api/market-data/imports"))
-            .header("Authorization", bearer(user))
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-            .build());
-  }
-
-  private HttpResponse<String> preDeal(final String user, final String json) throws Exception {
-    return send(
-        HttpRequest.newBuilder(url("/api/market-data/pre-deal-analysis"))
-            .header("Authorization", bearer(user))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json))
-            .build());
-  }
-
-  private HttpResponse<String> get(final String user, final String path) throws Exception {
-    return send(
-        HttpRequest.newBuilder(url(path)).header("Authorization", bearer(user)).GET().build());
-  }
-
-  private static HttpResponse<String> send(final HttpRequest request) throws Exception {
-    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
   }
 }
