@@ -3,7 +3,6 @@ package org.openmineral.domain.pricing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.StringReader;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Currency;
@@ -21,12 +20,7 @@ class SeriesKindsTest {
       RefiningChargeSeriesId.of(Element.CU, "TEST_BENCHMARK", RefiningUnit.USD_PER_LB);
 
   private static SeriesFileImport load(final PriceSeriesStore store, final String csv) {
-    return SeriesTable.importCsv(
-        store,
-        new StringReader(csv),
-        "kinds.csv",
-        id -> SeriesProvenance.internal("test"),
-        ImportRules.defaults());
+    return SeriesTableTest.load(store, csv);
   }
 
   @Test
