@@ -350,10 +350,12 @@ class PnlReport {
               "no execution recorded (POST /api/hedges/" + hedge.id() + "/execution)"));
       return;
     }
-    final Optional<FxRate> fx = fillRate(deal, hedge, query, issues);
-    if (fx == null) {
+    final boolean inUsd = "USD".equals(hedge.currency());
+    final Optional<FxRate> rate = inUsd ? Optional.empty() : fillRate(deal, hedge, query, issues);
+    if (!inUsd && rate.isEmpty()) {
       return;
     }
+    final FxRate fx = rate.orElse(null);
     long closedLots = 0;
     // lots closed out by the fixings of the physical leg, each at the price of its fixing day
     for (final Map.Entry<LocalDate, Long> roll : rolls.entrySet()) {
@@ -384,21 +386,18 @@ class PnlReport {
                     hedge.direction(),
                     hedge.lotSize().multiply(BigDecimal.valueOf(remaining)),
                     hedge.price(),
-                    fx.orElse(null),
+                    fx,
                     m.price(),
                     m.date(),
                     m.series())));
   }
 
   /**
-   * The rate converting the hedge's fill into USD: empty for a USD fill, null (with an issue) when
-   * the fill cannot be converted.
+   * The rate converting the hedge's fill from its currency into USD; empty, with an issue, when the
+   * fill cannot be converted.
    */
   private Optional<FxRate> fillRate(
       final Deal deal, final Hedge hedge, final Query query, final List<Issue> issues) {
-    if ("USD".equals(hedge.currency())) {
-      return Optional.empty();
-    }
     final Currency currency;
     try {
       currency = Currency.getInstance(hedge.currency());
@@ -409,7 +408,7 @@ class PnlReport {
               hedge.id(),
               "execution.currency",
               "filled in " + hedge.currency() + ", not an ISO 4217 currency"));
-      return null;
+      return Optional.empty();
     }
     final Optional<FxRate> rate =
         FxRates.latestOnOrBefore(
@@ -427,7 +426,6 @@ class PnlReport {
                   + " (nor its inverse) on or before the fill date "
                   + hedge.executedOn()
                   + " to convert it into USD (import one or choose another fxSource)"));
-      return null;
     }
     return rate;
   }
@@ -435,7 +433,7 @@ class PnlReport {
   private void closeOut(
       final Deal deal,
       final Hedge hedge,
-      final Optional<FxRate> fx,
+      final FxRate fx,
       final long lots,
       final LocalDate on,
       final Query query,
@@ -455,7 +453,7 @@ class PnlReport {
                         hedge.direction(),
                         hedge.lotSize().multiply(BigDecimal.valueOf(lots)),
                         hedge.price(),
-                        fx.orElse(null),
+                        fx,
                         m.price(),
                         m.date(),
                         m.series())));

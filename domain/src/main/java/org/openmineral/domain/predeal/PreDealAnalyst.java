@@ -25,6 +25,7 @@ import org.openmineral.domain.units.Price;
 import org.openmineral.domain.units.Rounding;
 import org.openmineral.domain.valuation.ConcentrateValuer;
 import org.openmineral.domain.valuation.RefiningCharge;
+import org.openmineral.domain.valuation.RefiningUnit;
 import org.openmineral.domain.valuation.TreatmentCharge;
 import org.openmineral.domain.valuation.Valuation;
 import org.openmineral.domain.valuation.ValuationTerms;
@@ -39,7 +40,9 @@ import org.openmineral.domain.valuation.ValuationTerms;
  *   <li>forecast band over the QP: the {@link PriceForecaster}'s monthly forecasts up to the QP's
  *       last month; QP months already published use their value;
  *   <li>valuation sensitivity: {@link ConcentrateValuer} at the QP point forecast moved by -10, -5,
- *       0, +5 and +10 %, other metals' prices held.
+ *       0, +5 and +10 %, other metals' prices held; a TC or an RC of the metal that the terms do
+ *       not give is taken from the {@link ChargeBenchmarks} as of the analysis date, and the result
+ *       says where each charge came from.
  * </ul>
  *
  * Pure and stateless: usable from the API, a worker or an agent tool.
@@ -145,67 +148,8 @@ public final class PreDealAnalyst {
       final LocalDate analysisDate,
       final List<PreDealAnalysis.ChargeUsed> used) {
     final ValuationTerms terms = deal.terms();
-    TreatmentCharge tc = terms.treatmentCharge();
-    if (tc != null) {
-      used.add(
-          new PreDealAnalysis.ChargeUsed(
-              "TC",
-              PreDealAnalysis.ChargeSource.TERMS,
-              null,
-              null,
-              tc.usdPerDmt(),
-              TreatmentChargeSeriesId.UNIT));
-    } else {
-      final Optional<PriceFixing> benchmark =
-          benchmark(benchmarks.treatmentCharge(), deal, analysisDate);
-      if (benchmark.isPresent()) {
-        tc = new TreatmentCharge(benchmark.get().value(), null, null, null);
-        used.add(
-            new PreDealAnalysis.ChargeUsed(
-                "TC",
-                PreDealAnalysis.ChargeSource.BENCHMARK,
-                benchmarks.treatmentCharge().id().toString(),
-                benchmark.get().date(),
-                benchmark.get().value(),
-                TreatmentChargeSeriesId.UNIT));
-      } else {
-        used.add(
-            new PreDealAnalysis.ChargeUsed(
-                "TC", PreDealAnalysis.ChargeSource.NONE, null, null, null, null));
-      }
-    }
-    final List<RefiningCharge> rcs = new ArrayList<>(terms.refiningCharges());
-    final Optional<RefiningCharge> given =
-        rcs.stream().filter(rc -> rc.element() == deal.metal()).findFirst();
-    if (given.isPresent()) {
-      used.add(
-          new PreDealAnalysis.ChargeUsed(
-              "RC",
-              PreDealAnalysis.ChargeSource.TERMS,
-              null,
-              null,
-              given.get().amount(),
-              given.get().unit().name()));
-    } else {
-      final Optional<PriceFixing> benchmark =
-          benchmark(benchmarks.refiningCharge(), deal, analysisDate);
-      if (benchmark.isPresent()) {
-        final RefiningChargeSeriesId id = (RefiningChargeSeriesId) benchmarks.refiningCharge().id();
-        rcs.add(new RefiningCharge(deal.metal(), benchmark.get().value(), id.unit()));
-        used.add(
-            new PreDealAnalysis.ChargeUsed(
-                "RC",
-                PreDealAnalysis.ChargeSource.BENCHMARK,
-                id.toString(),
-                benchmark.get().date(),
-                benchmark.get().value(),
-                id.unit().name()));
-      } else {
-        used.add(
-            new PreDealAnalysis.ChargeUsed(
-                "RC", PreDealAnalysis.ChargeSource.NONE, null, null, null, null));
-      }
-    }
+    final TreatmentCharge tc = treatmentCharge(deal, benchmarks, analysisDate, used);
+    final List<RefiningCharge> rcs = refiningCharges(deal, benchmarks, analysisDate, used);
     return new ProposedDeal(
         deal.metal(),
         deal.qpFirst(),
@@ -213,6 +157,74 @@ public final class PreDealAnalyst {
         deal.lot(),
         new ValuationTerms(terms.payables(), tc, rcs, terms.penalties()),
         deal.otherPrices());
+  }
+
+  /** The terms' TC, else the benchmark's as a flat charge, else none. */
+  private static TreatmentCharge treatmentCharge(
+      final ProposedDeal deal,
+      final ChargeBenchmarks benchmarks,
+      final LocalDate analysisDate,
+      final List<PreDealAnalysis.ChargeUsed> used) {
+    final TreatmentCharge given = deal.terms().treatmentCharge();
+    if (given != null) {
+      used.add(terms("TC", given.usdPerDmt(), TreatmentChargeSeriesId.UNIT));
+      return given;
+    }
+    final PriceSeries series = benchmarks.treatmentCharge();
+    final Optional<PriceFixing> benchmark = benchmark(series, deal, analysisDate);
+    if (benchmark.isEmpty()) {
+      used.add(none("TC"));
+      return null;
+    }
+    used.add(fromBenchmark("TC", series, benchmark.get(), TreatmentChargeSeriesId.UNIT));
+    return new TreatmentCharge(benchmark.get().value(), null, null, null);
+  }
+
+  /** The terms' RCs, with the benchmark's RC of the analysed metal when the terms give none. */
+  private static List<RefiningCharge> refiningCharges(
+      final ProposedDeal deal,
+      final ChargeBenchmarks benchmarks,
+      final LocalDate analysisDate,
+      final List<PreDealAnalysis.ChargeUsed> used) {
+    final List<RefiningCharge> rcs = new ArrayList<>(deal.terms().refiningCharges());
+    final Optional<RefiningCharge> given =
+        rcs.stream().filter(rc -> rc.element() == deal.metal()).findFirst();
+    if (given.isPresent()) {
+      used.add(terms("RC", given.get().amount(), given.get().unit().name()));
+      return rcs;
+    }
+    final PriceSeries series = benchmarks.refiningCharge();
+    final Optional<PriceFixing> benchmark = benchmark(series, deal, analysisDate);
+    if (benchmark.isEmpty()) {
+      used.add(none("RC"));
+      return rcs;
+    }
+    final RefiningUnit unit = ((RefiningChargeSeriesId) series.id()).unit();
+    used.add(fromBenchmark("RC", series, benchmark.get(), unit.name()));
+    rcs.add(new RefiningCharge(deal.metal(), benchmark.get().value(), unit));
+    return rcs;
+  }
+
+  private static PreDealAnalysis.ChargeUsed terms(
+      final String charge, final BigDecimal value, final String unit) {
+    return new PreDealAnalysis.ChargeUsed(
+        charge, PreDealAnalysis.ChargeSource.TERMS, null, null, value, unit);
+  }
+
+  private static PreDealAnalysis.ChargeUsed fromBenchmark(
+      final String charge, final PriceSeries series, final PriceFixing value, final String unit) {
+    return new PreDealAnalysis.ChargeUsed(
+        charge,
+        PreDealAnalysis.ChargeSource.BENCHMARK,
+        series.id().toString(),
+        value.date(),
+        value.value(),
+        unit);
+  }
+
+  private static PreDealAnalysis.ChargeUsed none(final String charge) {
+    return new PreDealAnalysis.ChargeUsed(
+        charge, PreDealAnalysis.ChargeSource.NONE, null, null, null, null);
   }
 
   /** The latest value on or before {@code date} of {@code series}, which must be of the metal. */
