@@ -12,7 +12,7 @@ import { formatAmount, formatDateTime } from '../common/format';
 import { useApi } from '../common/useApi';
 import { useLiveRefresh } from '../live/LiveEvents';
 import type { Counterparty, Credit, Page } from '../counterparties/types';
-import { headroomBars, pricePoints, windowStart } from './chartData';
+import { headroomBars, pricePoints, seriesLabel, windowStart } from './chartData';
 import type { Fixing, ImportRecord, PreDeal, Series } from './types';
 
 const WINDOWS = [
@@ -40,7 +40,7 @@ function PriceHistory({ series }: { series: Series[] }) {
           style={{ minWidth: 320 }}
           value={selected?.code}
           onChange={setCode}
-          options={series.map((s) => ({ value: s.code, label: `${s.metal} · ${s.market} · ${s.unit}` }))}
+          options={series.map((s) => ({ value: s.code, label: seriesLabel(s) }))}
         />
         <Segmented aria-label="Window" options={WINDOWS} value={years} onChange={(v) => setYears(Number(v))} />
       </Space>

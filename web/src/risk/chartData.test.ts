@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headroomBars, pricePoints, windowStart } from './chartData';
+import { headroomBars, pricePoints, seriesLabel, windowStart } from './chartData';
 
 describe('chart data', () => {
   it('orders prices by date and drops unreadable values', () => {
@@ -7,6 +7,14 @@ describe('chart data', () => {
       { date: '2025-01', value: 9000 },
       { date: '2025-02', value: 9100.5 },
     ]);
+  });
+
+  it('labels a series by its kind: metal prices, FX pairs and TC/RC benchmarks', () => {
+    const base = { code: '', id: '', frequency: 'DAILY', count: 1, first: null, last: null, publisher: null, attribution: null };
+    expect(seriesLabel({ ...base, kind: 'PRICE', metal: 'Cu', market: 'LME_CASH', unit: 'USD_PER_T' })).toBe('Cu · LME_CASH · USD_PER_T');
+    expect(seriesLabel({ ...base, metal: 'Cu', market: 'LME_CASH', unit: 'USD_PER_T' })).toBe('Cu · LME_CASH · USD_PER_T');
+    expect(seriesLabel({ ...base, kind: 'FX', metal: null, baseCurrency: 'EUR', quoteCurrency: 'USD', market: 'ECB', unit: 'USD_PER_EUR' })).toBe('FX EUR/USD · ECB');
+    expect(seriesLabel({ ...base, kind: 'TC', metal: 'Cu', market: 'BENCHMARK', unit: 'USD_PER_DMT' })).toBe('TC Cu · BENCHMARK · USD_PER_DMT');
   });
 
   it('starts a look-back window the given years before the last date', () => {

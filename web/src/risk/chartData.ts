@@ -1,4 +1,4 @@
-import type { Fixing } from './types';
+import type { Fixing, Series } from './types';
 
 /** Prices as chart points (numbers for drawing only; the figures shown in text stay as sent). */
 export function pricePoints(prices: Fixing[]): { date: string; value: number }[] {
@@ -23,4 +23,11 @@ export function headroomBars(
   return credits
     .filter((c) => c.effectiveLimit != null)
     .map((c) => ({ name: c.name, used: Math.max(0, Number(c.utilisation ?? 0)), free: Math.max(0, Number(c.headroom ?? 0)) }));
+}
+
+/** A series as offered in a picker: `Cu · LME_CASH · USD_PER_T`, `FX EUR/USD · ECB`, `TC Cu · BENCHMARK · USD_PER_DMT`. */
+export function seriesLabel(s: Series): string {
+  if (s.kind === 'FX') return `FX ${s.baseCurrency}/${s.quoteCurrency} · ${s.market}`;
+  const prefix = s.kind && s.kind !== 'PRICE' ? `${s.kind} ` : '';
+  return `${prefix}${s.metal} · ${s.market} · ${s.unit}`;
 }

@@ -1,7 +1,12 @@
 export interface Series {
   code: string;
   id: string;
-  metal: string;
+  /** PRICE, FX, TC or RC */
+  kind?: string;
+  /** null for an FX series */
+  metal: string | null;
+  baseCurrency?: string | null;
+  quoteCurrency?: string | null;
   market: string;
   unit: string;
   frequency: string;

@@ -14,7 +14,7 @@ import java.util.function.Function;
 import org.openmineral.credit.CreditReservations;
 import org.openmineral.deal.DealLookups;
 import org.openmineral.domain.pricing.PriceFixing;
-import org.openmineral.domain.pricing.PriceSeriesId;
+import org.openmineral.domain.pricing.SeriesId;
 import org.openmineral.marketdata.MarketPrices;
 import org.openmineral.platform.security.Roles;
 import org.openmineral.task.UserTaskFilter;
@@ -113,8 +113,9 @@ class CopilotTools {
     tools.add(
         tool(
             "price_series",
-            "The market price series available (code, metal, market, unit, first and last date,"
-                + " last price). Reads only.",
+            "The market data series available: metal prices, FX rates (FX:EUR/USD/ECB, quote"
+                + " currency per one base) and TC/RC benchmarks (TC:Cu/BENCHMARK/USD_PER_DMT);"
+                + " code, kind, unit, first and last date, last value. Reads only.",
             JsonObjectSchema.builder().build(),
             arguments -> series()));
     tools.add(
@@ -217,13 +218,15 @@ class CopilotTools {
 
   private Object series() {
     final List<Map<String, Object>> all = new ArrayList<>();
-    for (final PriceSeriesId id : prices.ids()) {
+    for (final SeriesId id : prices.ids()) {
       prices
           .find(id)
           .ifPresent(
               s -> {
                 final Map<String, Object> view = new LinkedHashMap<>();
                 view.put("code", id.toString());
+                view.put("kind", id.kind().name());
+                view.put("unit", id.unitName());
                 final List<PriceFixing> fixings = s.fixingsBetween(LocalDate.MIN, LocalDate.MAX);
                 if (!fixings.isEmpty()) {
                   view.put("first", fixings.get(0).date());
@@ -238,9 +241,9 @@ class CopilotTools {
 
   private Object prices(final JsonNode arguments) {
     final String code = text(arguments, "series");
-    final PriceSeriesId id;
+    final SeriesId id;
     try {
-      id = PriceSeriesId.parse(code);
+      id = SeriesId.parse(code);
     } catch (final RuntimeException e) {
       throw new IllegalArgumentException("unknown series code '" + code + "'");
     }

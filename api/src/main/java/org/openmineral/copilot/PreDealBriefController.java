@@ -97,7 +97,9 @@ class PreDealBriefController {
                 request.series(),
                 request.qpFirst(),
                 request.qpLast(),
-                request.valuation()));
+                request.valuation(),
+                null,
+                null));
     final AgentTask task = AgentTask.forUser(AGENT, conversation, user.getName());
     final AgentOutcome outcome =
         runner.run(

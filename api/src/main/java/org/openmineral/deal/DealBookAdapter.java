@@ -106,7 +106,7 @@ class DealBookAdapter implements DealBook {
 
   private Optional<PriceSeries> longestSeries(final String metal) {
     final Element element = Element.ofSymbol(metal);
-    return prices.ids().stream()
+    return prices.priceIds().stream()
         .filter(id -> id.metal() == element)
         .map(prices::find)
         .flatMap(Optional::stream)
@@ -230,7 +230,7 @@ class DealBookAdapter implements DealBook {
       final String metal, final String priceUnit, final LocalDate first, final LocalDate last) {
     final Element element = Element.ofSymbol(metal);
     final List<BigDecimal> values =
-        prices.ids().stream()
+        prices.priceIds().stream()
             .filter(id -> id.metal() == element && id.unit().name().equals(priceUnit))
             .map(prices::find)
             .flatMap(Optional::stream)

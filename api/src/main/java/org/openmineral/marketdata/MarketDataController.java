@@ -7,9 +7,15 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 import org.openmineral.domain.predeal.PreDealAnalysis;
+import org.openmineral.domain.pricing.FxSeriesId;
 import org.openmineral.domain.pricing.PriceFixing;
 import org.openmineral.domain.pricing.PriceSeries;
 import org.openmineral.domain.pricing.PriceSeriesId;
+import org.openmineral.domain.pricing.RefiningChargeSeriesId;
+import org.openmineral.domain.pricing.SeriesId;
+import org.openmineral.domain.pricing.SeriesKind;
+import org.openmineral.domain.pricing.TreatmentChargeSeriesId;
+import org.openmineral.domain.units.Element;
 import org.openmineral.marketdata.MarketDataProblems.NotFound;
 import org.openmineral.platform.web.InvalidRequestField;
 import org.springframework.http.HttpStatus;
@@ -26,7 +32,10 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** Market data: imports of price files and feeds, series and prices, pre-deal analysis. */
+/**
+ * Market data: imports of price files and feeds, series (metal prices, FX rates, TC/RC benchmarks)
+ * and their values, pre-deal analysis.
+ */
 @RestController
 @RequestMapping("/api/market-data")
 class MarketDataController {
@@ -93,11 +102,17 @@ class MarketDataController {
     return imports.find(uuid);
   }
 
-  /** A series as listed. */
+  /**
+   * A series as listed: {@code metal} is null for an FX series, {@code baseCurrency} and {@code
+   * quoteCurrency} are null for the other kinds.
+   */
   record SeriesView(
       String code,
       String id,
+      String kind,
       String metal,
+      String baseCurrency,
+      String quoteCurrency,
       String market,
       String unit,
       String frequency,
@@ -110,12 +125,24 @@ class MarketDataController {
       String attribution) {
     static SeriesView of(final PriceSeries s) {
       final List<PriceFixing> f = s.fixings();
+      final SeriesId id = s.id();
+      final Element metal =
+          switch (id) {
+            case PriceSeriesId price -> price.metal();
+            case TreatmentChargeSeriesId tc -> tc.metal();
+            case RefiningChargeSeriesId rc -> rc.metal();
+            case FxSeriesId fx -> null;
+          };
+      final FxSeriesId fx = id instanceof FxSeriesId pair ? pair : null;
       return new SeriesView(
-          s.id().urlCode(),
-          s.id().toString(),
-          s.id().metal().symbol(),
-          s.id().market(),
-          s.id().unit().name(),
+          id.urlCode(),
+          id.toString(),
+          id.kind().name(),
+          metal == null ? null : metal.symbol(),
+          fx == null ? null : fx.base().getCurrencyCode(),
+          fx == null ? null : fx.quote().getCurrencyCode(),
+          id.market(),
+          id.unitName(),
           s.frequency().name(),
           s.size(),
           f.isEmpty() ? null : f.getFirst().date(),
@@ -127,16 +154,28 @@ class MarketDataController {
     }
   }
 
+  /** Every series, or those of one kind ({@code PRICE}, {@code FX}, {@code TC}, {@code RC}). */
   @GetMapping("/series")
-  List<SeriesView> series() {
-    return prices.ids().stream()
+  List<SeriesView> series(@RequestParam(required = false) final String kind) {
+    final java.util.Set<SeriesId> ids;
+    if (kind == null || kind.isBlank()) {
+      ids = prices.ids();
+    } else {
+      try {
+        ids = prices.ids(SeriesKind.valueOf(kind.trim().toUpperCase(java.util.Locale.ROOT)));
+      } catch (final IllegalArgumentException e) {
+        throw new InvalidRequestField(
+            "kind", "'" + kind + "' is not a series kind; known: " + List.of(SeriesKind.values()));
+      }
+    }
+    return ids.stream()
         .map(prices::find)
         .flatMap(java.util.Optional::stream)
         .map(SeriesView::of)
         .toList();
   }
 
-  /** A series' prices within a range. */
+  /** A series' values (prices, rates or charges, in its unit) within a range. */
   record PricesView(SeriesView series, List<PriceFixing> prices) {}
 
   @GetMapping("/series/{code}/prices")
@@ -144,7 +183,7 @@ class MarketDataController {
       @PathVariable final String code,
       @RequestParam(required = false) final String from,
       @RequestParam(required = false) final String to) {
-    final PriceSeries series = series(code);
+    final PriceSeries series = seriesOf(code);
     final LocalDate first = date(from, "from", LocalDate.MIN);
     final LocalDate last = date(to, "to", LocalDate.MAX);
     if (first.isAfter(last)) {
@@ -164,14 +203,14 @@ class MarketDataController {
     return analyses.analyse(request);
   }
 
-  private PriceSeries series(final String code) {
-    final PriceSeriesId id;
+  private PriceSeries seriesOf(final String code) {
+    final SeriesId id;
     try {
-      id = PriceSeriesId.parse(code);
+      id = SeriesId.parse(code);
     } catch (final IllegalArgumentException e) {
       throw new InvalidRequestField("code", e.getMessage());
     }
-    return prices.find(id).orElseThrow(() -> new NotFound("no price series " + id));
+    return prices.find(id).orElseThrow(() -> new NotFound("no series " + id));
   }
 
   private static LocalDate date(final String text, final String field, final LocalDate absent) {

@@ -29,9 +29,9 @@ import org.openmineral.domain.pricing.ImportIssue;
 import org.openmineral.domain.pricing.ImportReport;
 import org.openmineral.domain.pricing.ImportRules;
 import org.openmineral.domain.pricing.PriceImportException;
-import org.openmineral.domain.pricing.PriceSeriesId;
 import org.openmineral.domain.pricing.PriceSeriesStore;
 import org.openmineral.domain.pricing.SeriesFileImport;
+import org.openmineral.domain.pricing.SeriesId;
 import org.openmineral.domain.pricing.SeriesProvenance;
 import org.openmineral.domain.pricing.SeriesTable;
 import org.openmineral.domain.pricing.WorldBankPinkSheet;
@@ -265,7 +265,7 @@ public class MarketDataImports {
   private Function<PriceSeriesStore, SeriesFileImport> importer(
       final Format format, final byte[] content, final String source) {
     final ImportRules rules = properties.rules();
-    final Function<PriceSeriesId, SeriesProvenance> provenance =
+    final Function<SeriesId, SeriesProvenance> provenance =
         id -> new SeriesProvenance(source, "imported from " + source, "not stated", "");
     return switch (format) {
       case WORLD_BANK_WORKBOOK ->

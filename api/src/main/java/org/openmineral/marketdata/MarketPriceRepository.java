@@ -2,22 +2,30 @@ package org.openmineral.marketdata;
 
 import java.sql.Date;
 import java.time.LocalDate;
+import java.time.Year;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.openmineral.domain.pricing.FxSeriesId;
 import org.openmineral.domain.pricing.PriceFixing;
 import org.openmineral.domain.pricing.PriceSeries;
 import org.openmineral.domain.pricing.PriceSeriesId;
+import org.openmineral.domain.pricing.RefiningChargeSeriesId;
 import org.openmineral.domain.pricing.SeriesFrequency;
+import org.openmineral.domain.pricing.SeriesId;
 import org.openmineral.domain.pricing.SeriesProvenance;
 import org.openmineral.domain.pricing.SeriesTable;
+import org.openmineral.domain.pricing.TreatmentChargeSeriesId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The price series and prices in PostgreSQL: written by imports, read back on start. */
+/**
+ * The series (metal prices, FX rates, TC/RC benchmarks) and their values in PostgreSQL: written by
+ * imports, read back on start.
+ */
 @Repository
 class MarketPriceRepository {
   private final JdbcTemplate jdbc;
@@ -27,20 +35,31 @@ class MarketPriceRepository {
   }
 
   /** A stored series: how it was created, for reloading it into the store. */
-  record StoredSeries(PriceSeriesId id, SeriesFrequency frequency, SeriesProvenance provenance) {}
+  record StoredSeries(SeriesId id, SeriesFrequency frequency, SeriesProvenance provenance) {}
 
   /** Saves the series (if new) and the fixings an import added to it. */
   void saveAdded(final UUID importId, final PriceSeries series, final List<PriceFixing> added) {
-    final PriceSeriesId id = series.id();
+    final SeriesId id = series.id();
     final SeriesProvenance p = series.provenance();
+    final String metal =
+        switch (id) {
+          case PriceSeriesId price -> price.metal().symbol();
+          case TreatmentChargeSeriesId tc -> tc.metal().symbol();
+          case RefiningChargeSeriesId rc -> rc.metal().symbol();
+          case FxSeriesId fx -> null;
+        };
+    final FxSeriesId fx = id instanceof FxSeriesId f ? f : null;
     jdbc.update(
-        "insert into market_price_series (code, metal, market, unit, frequency, publisher,"
-            + " description, licence, attribution) values (?,?,?,?,?,?,?,?,?)"
-            + " on conflict (code) do nothing",
+        "insert into market_price_series (code, kind, metal, base_currency, quote_currency,"
+            + " market, unit, frequency, publisher, description, licence, attribution)"
+            + " values (?,?,?,?,?,?,?,?,?,?,?,?) on conflict (code) do nothing",
         id.toString(),
-        id.metal().symbol(),
+        id.kind().name(),
+        metal,
+        fx == null ? null : fx.base().getCurrencyCode(),
+        fx == null ? null : fx.quote().getCurrencyCode(),
         id.market(),
-        id.unit().name(),
+        id.unitName(),
         series.frequency().name(),
         p.publisher(),
         p.description(),
@@ -60,7 +79,7 @@ class MarketPriceRepository {
             + " from market_price_series order by code",
         (rs, i) ->
             new StoredSeries(
-                PriceSeriesId.parse(rs.getString("code")),
+                SeriesId.parse(rs.getString("code")),
                 SeriesFrequency.valueOf(rs.getString("frequency")),
                 new SeriesProvenance(
                     rs.getString("publisher"),
@@ -80,9 +99,11 @@ class MarketPriceRepository {
               new SeriesTable.Row(
                   rows.size() + 1,
                   series.id().toString(),
-                  series.frequency() == SeriesFrequency.MONTHLY
-                      ? YearMonth.from(date).toString()
-                      : date.toString(),
+                  switch (series.frequency()) {
+                    case MONTHLY -> YearMonth.from(date).toString();
+                    case ANNUAL -> Year.from(date).toString();
+                    case DAILY -> date.toString();
+                  },
                   rs.getBigDecimal("value").toPlainString()));
         },
         series.id().toString());
@@ -90,8 +111,8 @@ class MarketPriceRepository {
   }
 
   /** The provenance of each stored series, by id. */
-  Map<PriceSeriesId, StoredSeries> byId() {
-    final Map<PriceSeriesId, StoredSeries> map = new LinkedHashMap<>();
+  Map<SeriesId, StoredSeries> byId() {
+    final Map<SeriesId, StoredSeries> map = new LinkedHashMap<>();
     series().forEach(s -> map.put(s.id(), s));
     return map;
   }

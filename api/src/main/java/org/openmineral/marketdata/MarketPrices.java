@@ -23,6 +23,8 @@ import org.openmineral.domain.pricing.PriceSeries;
 import org.openmineral.domain.pricing.PriceSeriesId;
 import org.openmineral.domain.pricing.PriceSeriesStore;
 import org.openmineral.domain.pricing.SeriesFileImport;
+import org.openmineral.domain.pricing.SeriesId;
+import org.openmineral.domain.pricing.SeriesKind;
 import org.openmineral.domain.pricing.SeriesProvenance;
 import org.openmineral.domain.pricing.SeriesTable;
 import org.openmineral.platform.redis.DomainEvent;
@@ -32,9 +34,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * The market price series of this application: reads go through a cache of series snapshots, an
- * import invalidates the imported series here and, through the {@link DomainEvents} event {@code
- * prices.imported}, on every application instance (with Redis) or in this JVM (without).
+ * The market data series of this application (metal prices, FX rates and TC/RC benchmarks, one
+ * store for every {@link SeriesKind}): reads go through a cache of series snapshots, an import
+ * invalidates the imported series here and, through the {@link DomainEvents} event {@code
+ * prices.imported} (whatever the kind), on every application instance (with Redis) or in this JVM
+ * (without).
  *
  * <p>The store ({@link PriceSeriesStore}) holds the series in memory per instance; PostgreSQL
  * ({@code market_price}) holds them durably. On start every stored series is loaded; on {@code
@@ -71,7 +75,7 @@ public class MarketPrices {
 
   @PostConstruct
   void loadFromDatabase() {
-    final Map<PriceSeriesId, MarketPriceRepository.StoredSeries> stored = repository.byId();
+    final Map<SeriesId, MarketPriceRepository.StoredSeries> stored = repository.byId();
     for (final MarketPriceRepository.StoredSeries series : stored.values()) {
       load(series);
     }
@@ -81,7 +85,7 @@ public class MarketPrices {
   }
 
   /** The series with this id, from the cache when it holds it. */
-  public Optional<PriceSeries> find(final PriceSeriesId id) {
+  public Optional<PriceSeries> find(final SeriesId id) {
     return Optional.ofNullable(
         cache.computeIfAbsent(
             id.toString(),
@@ -92,8 +96,20 @@ public class MarketPrices {
   }
 
   /** The ids of every series held. */
-  public Set<PriceSeriesId> ids() {
+  public Set<SeriesId> ids() {
     return store.ids();
+  }
+
+  /** The ids of the metal price series (not the FX rates or charge benchmarks). */
+  public Set<PriceSeriesId> priceIds() {
+    final Set<PriceSeriesId> ids = new java.util.LinkedHashSet<>();
+    store.ids(SeriesKind.PRICE).forEach(id -> ids.add((PriceSeriesId) id));
+    return ids;
+  }
+
+  /** The ids of the series of one kind. */
+  public Set<SeriesId> ids(final SeriesKind kind) {
+    return store.ids(kind);
   }
 
   /**
@@ -102,7 +118,7 @@ public class MarketPrices {
    * imports go through {@link #importAndPersist}).
    */
   public ImportReport importDailyCsv(
-      final PriceSeriesId id,
+      final SeriesId id,
       final SeriesProvenance provenance,
       final Reader csv,
       final String source,
@@ -121,7 +137,7 @@ public class MarketPrices {
   synchronized SeriesFileImport importAndPersist(
       final Function<PriceSeriesStore, SeriesFileImport> importer,
       final Consumer<Map<PriceSeries, List<PriceFixing>>> persist) {
-    final Map<PriceSeriesId, PriceSeries> before = new HashMap<>();
+    final Map<SeriesId, PriceSeries> before = new HashMap<>();
     store.ids().forEach(id -> before.put(id, store.series(id)));
     final SeriesFileImport result = importer.apply(store);
     final Map<PriceSeries, List<PriceFixing>> added = new LinkedHashMap<>();
@@ -158,8 +174,7 @@ public class MarketPrices {
 
   private void reloadFromDatabase(final String code) {
     try {
-      final MarketPriceRepository.StoredSeries series =
-          repository.byId().get(PriceSeriesId.parse(code));
+      final MarketPriceRepository.StoredSeries series = repository.byId().get(SeriesId.parse(code));
       if (series != null) {
         load(series);
       }

@@ -8,22 +8,27 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.openmineral.domain.fx.FxRate;
+import org.openmineral.domain.fx.FxRates;
 import org.openmineral.domain.hedging.Direction;
 import org.openmineral.domain.pnl.DealPnl;
 import org.openmineral.domain.pnl.MarkToMarket;
 import org.openmineral.domain.pnl.PayableMetal;
 import org.openmineral.domain.pnl.PnlInputException;
 import org.openmineral.domain.pnl.PnlLine;
+import org.openmineral.domain.pricing.FxSeriesId;
 import org.openmineral.domain.pricing.PriceFixing;
 import org.openmineral.domain.pricing.PriceSeries;
 import org.openmineral.domain.pricing.PriceSeriesId;
 import org.openmineral.domain.units.Element;
+import org.openmineral.domain.units.Money;
 import org.openmineral.domain.units.Price;
 import org.openmineral.domain.units.PriceUnit;
 import org.openmineral.domain.units.Rounding;
@@ -36,7 +41,10 @@ import org.springframework.stereotype.Component;
  * against its final invoice's price (realised) or the price store's mark (unrealised), and its
  * futures hedges at their fill against the price of the day their lots were closed out (realised)
  * or the mark (unrealised). The arithmetic is the domain's ({@link MarkToMarket}); this class reads
- * the deals, invoices, payments, hedges and prices behind it.
+ * the deals, invoices, payments, hedges and prices behind it. A hedge filled in another currency
+ * than USD has its fill converted into USD at the FX series of {@code fxSource} ({@link FxRates}:
+ * the latest rate on or before the fill date), shown on its lines; without a rate it stays an
+ * issue. Marks are always USD/t series, so no mark needs converting.
  */
 @Component
 class PnlReport {
@@ -59,7 +67,8 @@ class PnlReport {
       String desk,
       String metal,
       String counterpartyId,
-      String market) {}
+      String market,
+      String fxSource) {}
 
   record Row(
       String dealId,
@@ -93,6 +102,7 @@ class PnlReport {
       LocalDate asOf,
       String desk,
       String market,
+      String fxSource,
       String currency,
       List<Row> rows,
       List<MetalTotal> totals,
@@ -132,7 +142,8 @@ class PnlReport {
       Direction direction,
       LocalDate closedOn,
       BigDecimal price,
-      String currency) {}
+      String currency,
+      LocalDate executedOn) {}
 
   Report report(final Query query) {
     final Timestamp end =
@@ -218,6 +229,7 @@ class PnlReport {
         query.asOf(),
         query.desk(),
         query.market(),
+        query.fxSource(),
         "USD",
         List.copyOf(rows),
         List.copyOf(totals),
@@ -338,15 +350,12 @@ class PnlReport {
               "no execution recorded (POST /api/hedges/" + hedge.id() + "/execution)"));
       return;
     }
-    if (!"USD".equals(hedge.currency())) {
-      issues.add(
-          new Issue(
-              deal.id(),
-              hedge.id(),
-              "execution.currency",
-              "filled in " + hedge.currency() + "; hedges are priced in USD"));
+    final boolean inUsd = "USD".equals(hedge.currency());
+    final Optional<FxRate> rate = inUsd ? Optional.empty() : fillRate(deal, hedge, query, issues);
+    if (!inUsd && rate.isEmpty()) {
       return;
     }
+    final FxRate fx = rate.orElse(null);
     long closedLots = 0;
     // lots closed out by the fixings of the physical leg, each at the price of its fixing day
     for (final Map.Entry<LocalDate, Long> roll : rolls.entrySet()) {
@@ -355,7 +364,7 @@ class PnlReport {
         break;
       }
       closedLots += lots;
-      closeOut(deal, hedge, lots, roll.getKey(), query, lines, issues);
+      closeOut(deal, hedge, fx, lots, roll.getKey(), query, lines, issues);
     }
     final long remaining = hedge.lots() - closedLots;
     if (remaining <= 0) {
@@ -363,7 +372,7 @@ class PnlReport {
     }
     if (hedge.closedOn() != null && !hedge.closedOn().isAfter(query.asOf())) {
       // closed without (all) its fixings recorded: the rest closed on the day the hedge closed
-      closeOut(deal, hedge, remaining, hedge.closedOn(), query, lines, issues);
+      closeOut(deal, hedge, fx, remaining, hedge.closedOn(), query, lines, issues);
       return;
     }
     final Optional<Mark> mark = mark(deal, hedge.id(), query.asOf(), query.market(), issues);
@@ -377,14 +386,54 @@ class PnlReport {
                     hedge.direction(),
                     hedge.lotSize().multiply(BigDecimal.valueOf(remaining)),
                     hedge.price(),
+                    fx,
                     m.price(),
                     m.date(),
                     m.series())));
   }
 
+  /**
+   * The rate converting the hedge's fill from its currency into USD; empty, with an issue, when the
+   * fill cannot be converted.
+   */
+  private Optional<FxRate> fillRate(
+      final Deal deal, final Hedge hedge, final Query query, final List<Issue> issues) {
+    final Currency currency;
+    try {
+      currency = Currency.getInstance(hedge.currency());
+    } catch (final IllegalArgumentException e) {
+      issues.add(
+          new Issue(
+              deal.id(),
+              hedge.id(),
+              "execution.currency",
+              "filled in " + hedge.currency() + ", not an ISO 4217 currency"));
+      return Optional.empty();
+    }
+    final Optional<FxRate> rate =
+        FxRates.latestOnOrBefore(
+            currency, Money.USD, query.fxSource(), hedge.executedOn(), prices::find);
+    if (rate.isEmpty()) {
+      issues.add(
+          new Issue(
+              deal.id(),
+              hedge.id(),
+              "execution.currency",
+              "filled in "
+                  + hedge.currency()
+                  + "; no rate "
+                  + new FxSeriesId(currency, Money.USD, query.fxSource())
+                  + " (nor its inverse) on or before the fill date "
+                  + hedge.executedOn()
+                  + " to convert it into USD (import one or choose another fxSource)"));
+    }
+    return rate;
+  }
+
   private void closeOut(
       final Deal deal,
       final Hedge hedge,
+      final FxRate fx,
       final long lots,
       final LocalDate on,
       final Query query,
@@ -404,6 +453,7 @@ class PnlReport {
                         hedge.direction(),
                         hedge.lotSize().multiply(BigDecimal.valueOf(lots)),
                         hedge.price(),
+                        fx,
                         m.price(),
                         m.date(),
                         m.series())));
@@ -594,12 +644,13 @@ class PnlReport {
     jdbc.query(
         """
         select h.id, h.deal_id, h.lots, h.lot_size, h.direction, h.status, h.closed_at,
-               e.price, e.currency
+               e.price, e.currency, e.executed_at
           from hedge h left join hedge_execution e on e.hedge_id = h.id
          where h.deal_id = any (?) and h.created_at < ? order by h.created_at, h.id
         """,
         rs -> {
           final Timestamp closed = rs.getTimestamp("closed_at");
+          final Timestamp executed = rs.getTimestamp("executed_at");
           final Hedge hedge =
               new Hedge(
                   rs.getString("id"),
@@ -611,7 +662,10 @@ class PnlReport {
                       ? closed.toInstant().atZone(ZoneOffset.UTC).toLocalDate()
                       : null,
                   plain(rs.getBigDecimal("price")),
-                  rs.getString("currency"));
+                  rs.getString("currency"),
+                  executed == null
+                      ? null
+                      : executed.toInstant().atZone(ZoneOffset.UTC).toLocalDate());
           byDeal.computeIfAbsent(hedge.dealId(), k -> new ArrayList<>()).add(hedge);
         },
         deals,

@@ -63,8 +63,9 @@ class ReportsController {
    * Realised and unrealised P&L by deal as of {@code asOf} (default today, UTC): realised from the
    * final invoices and the hedge lots closed out from {@code from} (default: since inception) to
    * {@code asOf}, unrealised from the open physical and hedges marked at {@code market}'s USD/t
-   * series. Filters: {@code metal}, {@code counterparty}; desk members see their desk's deals. CSV:
-   * {@code view=deals} (default) or {@code view=lines}.
+   * series. Hedges filled in another currency are converted into USD at {@code fxSource}'s FX
+   * series (default ECB). Filters: {@code metal}, {@code counterparty}; desk members see their
+   * desk's deals. CSV: {@code view=deals} (default) or {@code view=lines}.
    */
   @GetMapping("/pnl")
   ResponseEntity<?> profitAndLoss(
@@ -73,6 +74,7 @@ class ReportsController {
       @RequestParam(required = false) final String metal,
       @RequestParam(required = false) final String counterparty,
       @RequestParam(defaultValue = "WORLD_BANK_PINK_SHEET") final String market,
+      @RequestParam(defaultValue = "ECB") final String fxSource,
       @RequestParam(defaultValue = "json") final String format,
       @RequestParam(defaultValue = "deals") final String view,
       final Authentication user) {
@@ -101,6 +103,9 @@ class ReportsController {
       throw new InvalidRequestField(
           "market", "must be a market code such as WORLD_BANK_PINK_SHEET or LME_CASH");
     }
+    if (!fxSource.matches("[A-Za-z0-9_]{1,40}")) {
+      throw new InvalidRequestField("fxSource", "must be an FX source code such as ECB");
+    }
     if (!"deals".equals(view) && !"lines".equals(view)) {
       throw new InvalidRequestField("view", "must be deals or lines");
     }
@@ -113,7 +118,8 @@ class ReportsController {
                 Desks.of(user),
                 symbol,
                 counterpartyId,
-                market.toUpperCase(java.util.Locale.ROOT)));
+                market.toUpperCase(java.util.Locale.ROOT),
+                fxSource.toUpperCase(java.util.Locale.ROOT)));
     if (as == ReportFormat.JSON) {
       return ResponseEntity.ok(report);
     }
@@ -134,7 +140,12 @@ class ReportsController {
                   l.exitPriceDate(),
                   l.exitPriceSource(),
                   l.amountUsd(),
-                  l.explanation()));
+                  l.explanation(),
+                  l.entryConversion() == null ? null : l.entryConversion().currency(),
+                  l.entryConversion() == null ? null : l.entryConversion().price(),
+                  l.entryConversion() == null ? null : l.entryConversion().fxRate(),
+                  l.entryConversion() == null ? null : l.entryConversion().fxRateDate(),
+                  l.entryConversion() == null ? null : l.entryConversion().fxSeries()));
         }
       }
       return ReportFile.download(
@@ -154,7 +165,12 @@ class ReportsController {
               "exitPriceDate",
               "exitPriceSource",
               "amountUsd",
-              "explanation"),
+              "explanation",
+              "entryCurrency",
+              "entryPriceInCurrency",
+              "fxRate",
+              "fxRateDate",
+              "fxSeries"),
           rows);
     }
     for (final PnlReport.Row r : report.rows()) {
@@ -623,6 +639,8 @@ class ReportsController {
         report.asOf(),
         "market",
         report.market(),
+        "fxSource",
+        report.fxSource(),
         "desk",
         report.desk(),
         "realised",

@@ -3,26 +3,17 @@ package org.openmineral.marketdata;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.openmineral.ApplicationTest;
 import org.openmineral.pricing.ValuationApiTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -30,8 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The market data API on the real application and database: the real World Bank files, damaged
  * files, a feed over HTTP, roles, problems, and the pre-deal analysis.
  */
-class MarketDataApiTest extends ApplicationTest {
-  static final ObjectMapper JSON = new ObjectMapper();
+class MarketDataApiTest extends MarketDataApiClient {
   static final String COPPER = "Cu.WORLD_BANK_PINK_SHEET.USD_PER_T";
   private static JsonNode firstWorkbookImport;
   @Autowired MarketDataImports imports;
@@ -298,19 +288,6 @@ class MarketDataApiTest extends ApplicationTest {
     assertField(preDeal("trader", request.toString()), "valuation.wetTonnes");
   }
 
-  private void assertField(final HttpResponse<String> response, final String field)
-      throws IOException {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-    assertThat(JSON.readTree(response.body()).get("field").asText()).isEqualTo(field);
-  }
-
-  private static List<String> kindsAndLines(final JsonNode issues) {
-    final List<String> out = new ArrayList<>();
-    issues.forEach(i -> out.add(i.get("kind").asText() + "@" + i.get("line").asInt()));
-    return out;
-  }
-
   private synchronized JsonNode workbookImport() throws IOException {
     if (firstWorkbookImport == null) {
       final HttpResponse<String> response =
@@ -338,63 +315,5 @@ class MarketDataApiTest extends ApplicationTest {
     }
     throw new IllegalStateException(
         "reference-data not found above " + Path.of("").toAbsolutePath());
-  }
-
-  private static byte[] bytes(final String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
-  }
-
-  HttpResponse<String> upload(final String user, final String fileName, final byte[] content) {
-    final String boundary = "----openmineral" + UUID.randomUUID();
-    final ByteArrayOutputStream body = new ByteArrayOutputStream();
-    body.writeBytes(
-        bytes(
-            "--"
-                + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n"));
-    body.writeBytes(content);
-    body.writeBytes(bytes("\r\n--" + boundary + "--\r\n"));
-    return send(
-        HttpRequest.newBuilder(url("/api/market-data/imports"))
-            .header("Authorization", bearer(user))
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-            .build());
-  }
-
-  HttpResponse<String> postJson(final String user, final String json) {
-    return send(
-        HttpRequest.newBuilder(url("/api/market-data/imports"))
-            .header("Authorization", bearer(user))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json))
-            .build());
-  }
-
-  HttpResponse<String> preDeal(final String user, final String json) {
-    return send(
-        HttpRequest.newBuilder(url("/api/market-data/pre-deal-analysis"))
-            .header("Authorization", bearer(user))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json))
-            .build());
-  }
-
-  HttpResponse<String> get(final String user, final String path) {
-    return send(
-        HttpRequest.newBuilder(url(path)).header("Authorization", bearer(user)).GET().build());
-  }
-
-  private static HttpResponse<String> send(final HttpRequest request) {
-    try {
-      return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (final IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (final InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

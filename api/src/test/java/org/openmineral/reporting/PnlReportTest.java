@@ -28,13 +28,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The P&L report over real HTTP, on deals, final invoices, payments, hedges, their executions and
  * fixings written to PostgreSQL as the processes write them, and copper prices of a market of this
  * test's own imported through the market data API. Each figure is recomputed here from the rows
- * behind it: sign x tonnes x (exit price - entry price), purchases positive.
+ * behind it: sign x tonnes x (exit price - entry price), purchases positive. Hedges filled in EUR,
+ * CHF and GBP are converted at this test's FX series, or left as an issue without a rate.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PnlReportTest extends ApplicationTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String MARKET = "PNL_TEST";
   private static final String BROKER_LEI = "7LTWFZYICNSX8D621K86";
+  private static final String FX_QUERY =
+      "/api/reports/pnl?market=PNL_TEST&fxSource=pnlfx&asOf=2025-11-28&counterparty=";
 
   @Autowired JdbcTemplate jdbc;
 
@@ -49,6 +52,11 @@ class PnlReportTest extends ApplicationTest {
   UUID hedgeWithoutFill;
   UUID finalOfSold;
   UUID finalOfBought;
+  // hedges filled in EUR, CHF and GBP, on a deal of 2025 (after every 2002 report above)
+  final UUID boughtInEurope = UUID.randomUUID();
+  UUID eurHedge;
+  UUID chfHedge;
+  UUID gbpHedge;
 
   @BeforeAll
   void fixtures() throws Exception {
@@ -144,6 +152,49 @@ class PnlReportTest extends ApplicationTest {
     finalOfSold = finalInvoice(sold, "144", "9200", "1324800.00", "2002-05-15T08:00:00Z");
     payment(finalOfSold, "100000.00");
     finalOfBought = finalInvoice(bought, "221", "9580", "2117180.00", "2002-07-05T08:00:00Z");
+
+    fxFixtures();
+  }
+
+  /**
+   * A purchase of 2025 hedged by sales filled in EUR, CHF and GBP, the fills recorded through
+   * {@code POST /api/hedges/{id}/execution} as a broker reports them, and EUR/USD and USD/CHF rates
+   * of this test's FX source.
+   */
+  private void fxFixtures() throws Exception {
+    final HttpResponse<String> imported =
+        importPrices(
+            """
+            series,date,value
+            Cu/PNL_TEST/USD_PER_T,2025-11-03,10000
+            Cu/PNL_TEST/USD_PER_T,2025-11-28,10500
+            FX:EUR/USD/PNLFX,2025-11-03,1.1520
+            FX:EUR/USD/PNLFX,2025-11-05,1.1490
+            FX:EUR/USD/PNLFX,2025-11-07,1.1560
+            FX:USD/CHF/PNLFX,2025-11-04,0.8000
+            """);
+    assertThat(imported.statusCode()).as(imported.body()).isBetween(200, 201);
+    deal(
+        boughtInEurope,
+        "BUY",
+        "400",
+        "DMT",
+        "0",
+        "25",
+        "{\"provisionalPrice\": {\"value\": 10000, \"unit\": \"USD_PER_T\"}}",
+        "{}",
+        "IN_EXECUTION",
+        "base-metals",
+        "2025-11-01T09:00:00Z");
+    // 4 x 25 t sold at 8,700 EUR/t on Thursday 6 November: the rate of Wednesday 5 November
+    eurHedge = hedge(boughtInEurope, "SELL", 4, "OPEN", "2025-11-02T10:00:00Z", null);
+    fill(eurHedge, "8700", "EUR", "2025-11-06T10:00:00Z");
+    // 1 x 25 t sold at 8,000 CHF/t on 4 November: the store quotes CHF per USD, inverted
+    chfHedge = hedge(boughtInEurope, "SELL", 1, "OPEN", "2025-11-02T11:00:00Z", null);
+    fill(chfHedge, "8000", "CHF", "2025-11-04T10:00:00Z");
+    // 1 x 25 t sold in GBP: no GBP rate of this source
+    gbpHedge = hedge(boughtInEurope, "SELL", 1, "OPEN", "2025-11-02T12:00:00Z", null);
+    fill(gbpHedge, "7600", "GBP", "2025-11-04T10:00:00Z");
   }
 
   @Test
@@ -340,6 +391,108 @@ class PnlReportTest extends ApplicationTest {
         .multiply(new BigDecimal(exit).subtract(new BigDecimal(entry)))
         .multiply(BigDecimal.valueOf(sign))
         .setScale(2, RoundingMode.HALF_UP);
+  }
+
+  @Test
+  void aHedgeFilledInEurosIsConvertedAtTheLatestRateOnOrBeforeItsFill() throws Exception {
+    final JsonNode row = row(fxReport(), boughtInEurope);
+    final JsonNode eur = hedgeLine(row, eurHedge);
+
+    // 8,700 EUR/t x 1.1490 USD/EUR (5 November) = 9,996.30 USD/t
+    assertThat(decimal(eur, "entryPrice")).isEqualByComparingTo("9996.3000");
+    // short 100 t from 9,996.30 marked at 10,500: -100 x 503.70
+    assertThat(decimal(eur, "amountUsd")).isEqualByComparingTo("-50370.00");
+    final JsonNode conversion = eur.get("entryConversion");
+    assertThat(conversion.get("currency").asText()).isEqualTo("EUR");
+    assertThat(decimal(conversion, "price")).isEqualByComparingTo("8700");
+    assertThat(decimal(conversion, "fxRate")).isEqualByComparingTo("1.1490");
+    assertThat(conversion.get("fxRateDate").asText()).isEqualTo("2025-11-05");
+    assertThat(conversion.get("fxSeries").asText()).isEqualTo("FX:EUR/USD/PNLFX");
+    assertThat(eur.get("explanation").asText())
+        .endsWith("; entry 8700 EUR/t x 1.1490 USD/EUR of 2025-11-05 (FX:EUR/USD/PNLFX)");
+  }
+
+  @Test
+  void aPairQuotedTheOtherWayIsInvertedAndARateMissingStaysAnIssue() throws Exception {
+    final JsonNode report = fxReport();
+    final JsonNode chf = hedgeLine(row(report, boughtInEurope), chfHedge);
+
+    // 8,000 CHF/t x (1 / 0.8000 CHF per USD) = 10,000 USD/t; short 25 t marked at 10,500
+    assertThat(decimal(chf.get("entryConversion"), "fxRate")).isEqualByComparingTo("1.25");
+    assertThat(chf.get("entryConversion").get("inverted").asBoolean()).isTrue();
+    assertThat(chf.get("entryConversion").get("fxSeries").asText()).isEqualTo("FX:USD/CHF/PNLFX");
+    assertThat(decimal(chf, "amountUsd")).isEqualByComparingTo("-12500.00");
+
+    // no GBP rate: no line, the issue names the series it looked for
+    assertThat(row(report, boughtInEurope).get("lines").toString())
+        .doesNotContain(gbpHedge.toString());
+    JsonNode gbp = null;
+    for (final JsonNode issue : report.get("issues")) {
+      if (gbpHedge.toString().equals(issue.path("hedgeId").asText())) {
+        gbp = issue;
+      }
+    }
+    assertThat(gbp).as(report.get("issues").toString()).isNotNull();
+    assertThat(gbp.get("field").asText()).isEqualTo("execution.currency");
+    assertThat(gbp.get("reason").asText())
+        .contains("filled in GBP", "FX:GBP/USD/PNLFX", "2025-11-04");
+    assertThat(report.get("fxSource").asText()).isEqualTo("PNLFX");
+
+    // the hedges' total is the sum of the converted lines
+    assertThat(decimal(row(report, boughtInEurope), "unrealisedHedges"))
+        .isEqualByComparingTo("-62870.00");
+  }
+
+  @Test
+  void theCsvOfLinesCarriesTheRateAndItsDate() throws Exception {
+    final HttpResponse<String> csv =
+        get(FX_QUERY + counterparty + "&format=csv&view=lines", "risk");
+    assertThat(csv.statusCode()).isEqualTo(200);
+    final List<String> lines = csv.body().lines().toList();
+    assertThat(lines.getFirst())
+        .endsWith(",explanation,entryCurrency,entryPriceInCurrency,fxRate,fxRateDate,fxSeries");
+    assertThat(lines)
+        .anySatisfy(
+            l ->
+                assertThat(l)
+                    .startsWith(boughtInEurope + ",HEDGE,UNREALISED," + eurHedge)
+                    .endsWith(",EUR,8700,1.1490,2025-11-05,FX:EUR/USD/PNLFX"));
+    final HttpResponse<String> bad = get(FX_QUERY + counterparty + "&fxSource=no-such", "risk");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(bad.body()).get("field").asText()).isEqualTo("fxSource");
+  }
+
+  private JsonNode fxReport() throws Exception {
+    return json(get(FX_QUERY + counterparty, "risk"), 200);
+  }
+
+  private static JsonNode hedgeLine(final JsonNode row, final UUID hedge) {
+    for (final JsonNode line : row.get("lines")) {
+      if (hedge.toString().equals(line.get("reference").asText())) {
+        return line;
+      }
+    }
+    throw new AssertionError("no line of hedge " + hedge + " in " + row);
+  }
+
+  /** Records a fill through the API, as the broker's confirmation arrives. */
+  private void fill(final UUID hedge, final String price, final String currency, final String at)
+      throws Exception {
+    final var body = JSON.createObjectNode();
+    body.put("price", new BigDecimal(price))
+        .put("currency", currency)
+        .put("executedAt", at)
+        .put("brokerLei", BROKER_LEI);
+    final HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(url("/api/hedges/" + hedge + "/execution"))
+                    .header("Authorization", bearer("trader"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
   }
 
   private JsonNode report(final String query, final String user) throws Exception {

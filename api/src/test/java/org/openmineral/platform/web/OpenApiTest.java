@@ -55,6 +55,20 @@ class OpenApiTest extends ApplicationTest {
   }
 
   @Test
+  void theSeriesKindFilterAndTheFxSourceOfThePnlAreDocumented() throws Exception {
+    final JsonNode paths = new ObjectMapper().readTree(get("/v3/api-docs").body()).path("paths");
+    assertThat(parameters(paths.path("/api/market-data/series").path("get"))).contains("kind");
+    assertThat(parameters(paths.path("/api/reports/pnl").path("get")))
+        .contains("fxSource", "market");
+  }
+
+  private static Set<String> parameters(final JsonNode operation) {
+    final Set<String> names = new HashSet<>();
+    operation.path("parameters").forEach(p -> names.add(p.path("name").asText()));
+    return names;
+  }
+
+  @Test
   void swaggerUiIsServedAndTheDocumentNeedsNoToken() throws Exception {
     final HttpResponse<String> ui = get("/swagger-ui/index.html");
     assertThat(ui.statusCode()).isEqualTo(200);

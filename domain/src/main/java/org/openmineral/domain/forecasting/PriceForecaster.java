@@ -84,7 +84,7 @@ public final class PriceForecaster {
               price(step.upper())));
     }
     return new PriceForecast(
-        series.id(),
+        series.priceId(),
         forecast.model(),
         BigDecimal.valueOf(coverage),
         last,

@@ -20,6 +20,8 @@ import org.openmineral.domain.hedging.Direction;
  * @param exitPriceSource where the exit price comes from (invoice id, price series code)
  * @param amountUsd the line's P&L in USD, 2 places
  * @param explanation the formula with the figures, in words
+ * @param entryConversion how an entry price in another currency (a hedge filled in EUR) was
+ *     converted into the USD {@code entryPrice}; null when the entry was in USD
  */
 public record PnlLine(
     Source source,
@@ -32,7 +34,26 @@ public record PnlLine(
     LocalDate exitPriceDate,
     String exitPriceSource,
     BigDecimal amountUsd,
-    String explanation) {
+    String explanation,
+    EntryConversion entryConversion) {
+
+  /**
+   * An entry price converted into USD: {@code entryPrice = round4(price x fxRate)}.
+   *
+   * @param currency the currency the position was entered in
+   * @param price the entry price per tonne in that currency
+   * @param fxRate USD per one unit of {@code currency}, as used
+   * @param fxRateDate the date of the rate (the latest on or before the entry date)
+   * @param fxSeries the FX series the rate comes from
+   * @param inverted true when the series quotes the pair the other way and the rate is its inverse
+   */
+  public record EntryConversion(
+      String currency,
+      BigDecimal price,
+      BigDecimal fxRate,
+      LocalDate fxRateDate,
+      String fxSeries,
+      boolean inverted) {}
 
   /** What the line is about. */
   public enum Source {

@@ -1,6 +1,7 @@
 package org.openmineral.domain.predeal;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import org.openmineral.domain.forecasting.PriceForecast;
@@ -17,6 +18,8 @@ import org.openmineral.domain.risk.ReturnVolatility;
  * @param forecast the monthly forecast up to the end of the QP
  * @param qpBand the expected QP average and its band
  * @param sensitivities NSR per dmt and lot value for price moves around the QP point forecast
+ * @param charges where the treatment charge and the analysed metal's refining charge come from: the
+ *     proposed terms, a benchmark series (which one, and the fixing's date), or nowhere
  */
 public record PreDealAnalysis(
     PriceSeriesId series,
@@ -25,10 +28,40 @@ public record PreDealAnalysis(
     ReturnVolatility volatility,
     PriceForecast forecast,
     QpBand qpBand,
-    List<Sensitivity> sensitivities) {
+    List<Sensitivity> sensitivities,
+    List<ChargeUsed> charges) {
   public PreDealAnalysis {
     sensitivities = List.copyOf(sensitivities);
+    charges = List.copyOf(charges);
   }
+
+  /** Where a charge of the valuation comes from. */
+  public enum ChargeSource {
+    /** The proposed deal's terms give it: terms win over benchmarks. */
+    TERMS,
+    /** The terms give none; the latest benchmark on or before the analysis date is used. */
+    BENCHMARK,
+    /** Neither the terms nor a benchmark give it: the valuation is without it. */
+    NONE
+  }
+
+  /**
+   * A charge as used in the sensitivity valuations.
+   *
+   * @param charge {@code TC} or {@code RC}
+   * @param source terms, benchmark or none
+   * @param series the benchmark series used (null unless {@code BENCHMARK})
+   * @param date the date of the benchmark value used (null unless {@code BENCHMARK})
+   * @param value the base charge used (for terms, the base before any escalation), null if none
+   * @param unit {@code USD_PER_DMT} for a TC, USD per payable unit for an RC, null if none
+   */
+  public record ChargeUsed(
+      String charge,
+      ChargeSource source,
+      String series,
+      LocalDate date,
+      BigDecimal value,
+      String unit) {}
 
   /**
    * Recent path of the price: last value and its change against 3 and 12 months before, in percent

@@ -24,8 +24,10 @@ public record ImportIssue(int line, String rawDate, String rawValue, Kind kind, 
     MISSING_VALUE,
     /** The value is not a number. */
     NON_NUMERIC_VALUE,
-    /** The value is negative: no metal price can be. */
+    /** The value is negative: no metal price (nor charge benchmark, in this store) can be. */
     NEGATIVE_PRICE,
+    /** An exchange rate of zero or below: no currency is worth nothing. */
+    NON_POSITIVE_RATE,
     /** A second row for a date already read from the same file. */
     DUPLICATE_DATE,
     /** The store already has a different value for the date; it is not overwritten. */

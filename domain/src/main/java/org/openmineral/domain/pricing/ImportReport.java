@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param warnings accepted rows a person should look at, and gaps
  */
 public record ImportReport(
-    PriceSeriesId series,
+    SeriesId series,
     String source,
     int rowsRead,
     int added,

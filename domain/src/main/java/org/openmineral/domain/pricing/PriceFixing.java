@@ -9,7 +9,7 @@ import java.util.Objects;
  * the first day of the month for monthly series), in the series' unit.
  *
  * @param date the fixing date
- * @param value the price, never negative, in the unit of its {@link PriceSeriesId}
+ * @param value the price, never negative, in the unit of its {@link SeriesId}
  */
 public record PriceFixing(LocalDate date, BigDecimal value) {
   public PriceFixing {

@@ -12,21 +12,22 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * An immutable series of official prices for one {@link PriceSeriesId}: at most one value per date
- * (per month for {@link SeriesFrequency#MONTHLY} series, stored under the first of the month), with
- * the provenance every figure built on it carries.
+ * An immutable series of official values for one {@link SeriesId}: metal prices, exchange rates or
+ * charge benchmarks, at most one value per date (per month for {@link SeriesFrequency#MONTHLY}
+ * series, stored under the first of the month; per year for {@link SeriesFrequency#ANNUAL}, under 1
+ * January), with the provenance every figure built on it carries.
  *
  * <p>Series are built by importing into a {@link PriceSeriesStore}, which validates the rows; a
- * series itself only guarantees one non-negative value per date.
+ * series itself only guarantees one value per date.
  */
 public final class PriceSeries {
-  private final PriceSeriesId id;
+  private final SeriesId id;
   private final SeriesFrequency frequency;
   private final SeriesProvenance provenance;
   private final NavigableMap<LocalDate, BigDecimal> values;
 
   private PriceSeries(
-      final PriceSeriesId id,
+      final SeriesId id,
       final SeriesFrequency frequency,
       final SeriesProvenance provenance,
       final NavigableMap<LocalDate, BigDecimal> values) {
@@ -43,15 +44,32 @@ public final class PriceSeries {
    *     the first of its month
    */
   public static PriceSeries of(
-      final PriceSeriesId id,
+      final SeriesId id,
       final SeriesFrequency frequency,
       final SeriesProvenance provenance,
       final Collection<PriceFixing> fixings) {
     return new PriceSeries(id, frequency, provenance, new TreeMap<>()).withFixings(fixings);
   }
 
-  public PriceSeriesId id() {
+  public SeriesId id() {
     return id;
+  }
+
+  /** What the series holds. */
+  public SeriesKind kind() {
+    return id.kind();
+  }
+
+  /**
+   * The id of a metal price series.
+   *
+   * @throws IllegalStateException if this series holds FX rates or charge benchmarks
+   */
+  public PriceSeriesId priceId() {
+    if (id instanceof PriceSeriesId price) {
+      return price;
+    }
+    throw new IllegalStateException(id + " is a " + id.kind() + " series, not a metal price");
   }
 
   public SeriesFrequency frequency() {
@@ -128,6 +146,10 @@ public final class PriceSeries {
       if (frequency == SeriesFrequency.MONTHLY && fixing.date().getDayOfMonth() != 1) {
         throw new IllegalArgumentException(
             "a monthly value must be dated the first of its month: " + fixing);
+      }
+      if (frequency == SeriesFrequency.ANNUAL && fixing.date().getDayOfYear() != 1) {
+        throw new IllegalArgumentException(
+            "an annual value must be dated 1 January of its year: " + fixing);
       }
       if (merged.putIfAbsent(fixing.date(), fixing.value()) != null) {
         throw new IllegalArgumentException(id + " already has a value for " + fixing.date());

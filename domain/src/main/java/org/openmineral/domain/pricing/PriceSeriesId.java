@@ -8,13 +8,14 @@ import org.openmineral.domain.units.PriceUnit;
 /**
  * Which price series: the metal, the market or publisher that makes the price, and the unit it is
  * quoted in. {@code COPPER / WORLD_BANK_PINK_SHEET / USD_PER_T} and {@code COPPER / LME_CASH /
- * USD_PER_T} are different series even though both are copper in USD per tonne.
+ * USD_PER_T} are different series even though both are copper in USD per tonne. The store also
+ * holds exchange rates and charge benchmarks under other {@link SeriesId}s.
  *
  * @param metal the metal priced
  * @param market the source or market code, upper case, e.g. {@code LME_CASH_SETTLEMENT}
  * @param unit the quoting unit of every value in the series
  */
-public record PriceSeriesId(Element metal, String market, PriceUnit unit) {
+public record PriceSeriesId(Element metal, String market, PriceUnit unit) implements SeriesId {
   public PriceSeriesId {
     Objects.requireNonNull(metal, "metal");
     Objects.requireNonNull(unit, "unit");
@@ -57,8 +58,19 @@ public record PriceSeriesId(Element metal, String market, PriceUnit unit) {
   }
 
   /** The id as used in URLs: {@code Cu.LME_CASH.USD_PER_T}. */
+  @Override
   public String urlCode() {
     return metal.symbol() + "." + market + "." + unit;
+  }
+
+  @Override
+  public SeriesKind kind() {
+    return SeriesKind.PRICE;
+  }
+
+  @Override
+  public String unitName() {
+    return unit.name();
   }
 
   @Override

@@ -16,7 +16,8 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * The price series OpenMineral knows, in memory, keyed by {@link PriceSeriesId}.
+ * The series OpenMineral knows, in memory, keyed by {@link SeriesId}: metal prices, FX rates and
+ * TC/RC benchmarks ({@link SeriesKind}), all imported and read the same way.
  *
  * <p>Prices enter only by import, which validates every row and reports what it did in an {@link
  * ImportReport}: rows that cannot be prices (no date, not a number, negative, a second row for a
@@ -28,10 +29,10 @@ import org.apache.commons.csv.CSVRecord;
  * <p>Reads see an immutable {@link PriceSeries} snapshot; imports are serialised.
  */
 public final class PriceSeriesStore {
-  private final Map<PriceSeriesId, PriceSeries> series = new ConcurrentHashMap<>();
+  private final Map<SeriesId, PriceSeries> series = new ConcurrentHashMap<>();
 
   /** The series with this id. */
-  public Optional<PriceSeries> find(final PriceSeriesId id) {
+  public Optional<PriceSeries> find(final SeriesId id) {
     return Optional.ofNullable(series.get(id));
   }
 
@@ -40,19 +41,24 @@ public final class PriceSeriesStore {
    *
    * @throws UnknownPriceSeriesException naming the series held, if there is none
    */
-  public PriceSeries series(final PriceSeriesId id) {
+  public PriceSeries series(final SeriesId id) {
     return find(id)
         .orElseThrow(
             () ->
-                new UnknownPriceSeriesException(
-                    "no price series " + id + "; the store holds " + ids()));
+                new UnknownPriceSeriesException("no series " + id + "; the store holds " + ids()));
   }
 
   /** The ids of every series held, sorted by their text. */
-  public Set<PriceSeriesId> ids() {
-    final Set<PriceSeriesId> sorted =
-        new TreeSet<>(java.util.Comparator.comparing(PriceSeriesId::toString));
+  public Set<SeriesId> ids() {
+    final Set<SeriesId> sorted = new TreeSet<>(java.util.Comparator.comparing(SeriesId::toString));
     sorted.addAll(series.keySet());
+    return sorted;
+  }
+
+  /** The ids of the series of one kind, sorted by their text. */
+  public Set<SeriesId> ids(final SeriesKind kind) {
+    final Set<SeriesId> sorted = ids();
+    sorted.removeIf(id -> id.kind() != kind);
     return sorted;
   }
 
@@ -64,7 +70,7 @@ public final class PriceSeriesStore {
    * @throws PriceImportException if the file cannot be read or lacks the header
    */
   public ImportReport importDailyCsv(
-      final PriceSeriesId id,
+      final SeriesId id,
       final SeriesProvenance provenance,
       final Reader csv,
       final String source,
@@ -108,7 +114,7 @@ public final class PriceSeriesStore {
 
   /** Validates {@code rows} and adds the accepted new ones to the series, creating it if needed. */
   synchronized ImportReport importRows(
-      final PriceSeriesId id,
+      final SeriesId id,
       final SeriesFrequency frequency,
       final SeriesProvenance provenance,
       final List<RawPriceRow> rows,

@@ -106,6 +106,14 @@ public record QpAverage(
     final List<PriceFixing> used = new ArrayList<>();
     final List<LocalDate> without = new ArrayList<>();
     final List<LocalDate> unpriced = new ArrayList<>();
+    if (!(series.id() instanceof PriceSeriesId)) {
+      throw new QuotationalPeriodException(
+          "the " + series.kind() + " series " + series.id() + " holds no metal prices to average");
+    }
+    if (series.frequency() == SeriesFrequency.ANNUAL) {
+      throw new QuotationalPeriodException(
+          "the annual series " + series.id() + " cannot price a quotational period");
+    }
     if (series.frequency() == SeriesFrequency.MONTHLY) {
       if (!window.isWholeMonths()) {
         throw new QuotationalPeriodException(
@@ -168,7 +176,7 @@ public record QpAverage(
             : BigDecimal.valueOf(used.size())
                 .divide(BigDecimal.valueOf(pricingDates), FRACTION_SCALE, RoundingMode.HALF_UP);
     return new QpAverage(
-        series.id(),
+        series.priceId(),
         series.provenance(),
         window,
         valuationDate,

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.Year;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -18,6 +19,10 @@ import org.openmineral.domain.units.Rounding;
 /**
  * Validates the rows of one series against the rules and what the store already holds. Pure: it
  * returns the report and the fixings to add, and changes nothing.
+ *
+ * <p>The kind of series decides which values are acceptable: a metal price must not be negative and
+ * a zero is flagged; an exchange rate must be above zero; a TC/RC benchmark must not be negative,
+ * and a zero is a plain value (the 2026 copper concentrate benchmark TC was settled at zero).
  */
 final class SeriesImport {
   private static final BigDecimal HUNDRED = new BigDecimal("100");
@@ -28,7 +33,7 @@ final class SeriesImport {
   private SeriesImport() {}
 
   static Outcome validate(
-      final PriceSeriesId id,
+      final SeriesId id,
       final SeriesFrequency frequency,
       final PriceSeries existing,
       final List<RawPriceRow> rows,
@@ -63,13 +68,15 @@ final class SeriesImport {
                 "'"
                     + rawDate
                     + "' is not a "
-                    + (frequency == SeriesFrequency.MONTHLY
-                        ? "YYYY-MM month"
-                        : "YYYY-MM-DD date")));
+                    + switch (frequency) {
+                      case MONTHLY -> "YYYY-MM month";
+                      case ANNUAL -> "YYYY year";
+                      case DAILY -> "YYYY-MM-DD date";
+                    }));
         continue;
       }
       if (rawValue.isEmpty()) {
-        rejected.add(issue(row, ImportIssue.Kind.MISSING_VALUE, "no price given for " + date));
+        rejected.add(issue(row, ImportIssue.Kind.MISSING_VALUE, "no value given for " + date));
         continue;
       }
       final BigDecimal value;
@@ -80,9 +87,22 @@ final class SeriesImport {
             issue(row, ImportIssue.Kind.NON_NUMERIC_VALUE, "'" + rawValue + "' is not a number"));
         continue;
       }
+      if (id.kind() == SeriesKind.FX && value.signum() <= 0) {
+        rejected.add(
+            issue(
+                row,
+                ImportIssue.Kind.NON_POSITIVE_RATE,
+                "an exchange rate must be above zero, got " + rawValue));
+        continue;
+      }
       if (value.signum() < 0) {
         rejected.add(
-            issue(row, ImportIssue.Kind.NEGATIVE_PRICE, "a metal price cannot be negative"));
+            issue(
+                row,
+                ImportIssue.Kind.NEGATIVE_PRICE,
+                id.kind() == SeriesKind.PRICE
+                    ? "a metal price cannot be negative"
+                    : "a negative charge benchmark is not accepted by the store"));
         continue;
       }
       final RawPriceRow first = firstRowOfDate.putIfAbsent(date, row);
@@ -126,7 +146,7 @@ final class SeriesImport {
     final List<LocalDate> outliersRejected = new ArrayList<>();
     for (final Map.Entry<LocalDate, Accepted> e : accepted.entrySet()) {
       final Accepted a = e.getValue();
-      if (a.value.signum() == 0) {
+      if (a.value.signum() == 0 && id.kind() == SeriesKind.PRICE) {
         warnings.add(issue(a.row, ImportIssue.Kind.ZERO_PRICE, "a zero price for " + e.getKey()));
       }
       final Map.Entry<LocalDate, BigDecimal> previous = merged.lowerEntry(e.getKey());
@@ -176,9 +196,12 @@ final class SeriesImport {
                   e.getValue().row,
                   ImportIssue.Kind.GAP,
                   missing
-                      + (frequency == SeriesFrequency.MONTHLY
-                          ? " month(s) without a value"
-                          : " weekday(s) without a value (exchange holiday or missing data)")
+                      + switch (frequency) {
+                        case MONTHLY -> " month(s) without a value";
+                        case ANNUAL -> " year(s) without a value";
+                        case DAILY ->
+                            " weekday(s) without a value (exchange holiday or missing data)";
+                      }
                       + " between "
                       + before
                       + " and "
@@ -206,16 +229,20 @@ final class SeriesImport {
   }
 
   static LocalDate parseDate(final String raw, final SeriesFrequency frequency) {
-    if (frequency == SeriesFrequency.MONTHLY) {
-      return YearMonth.parse(raw).atDay(1);
-    }
-    return LocalDate.parse(raw);
+    return switch (frequency) {
+      case MONTHLY -> YearMonth.parse(raw).atDay(1);
+      case ANNUAL -> Year.parse(raw).atDay(1);
+      case DAILY -> LocalDate.parse(raw);
+    };
   }
 
   private static long missingPricingDates(
       final LocalDate from, final LocalDate to, final SeriesFrequency frequency) {
     if (frequency == SeriesFrequency.MONTHLY) {
       return ChronoUnit.MONTHS.between(YearMonth.from(from), YearMonth.from(to)) - 1;
+    }
+    if (frequency == SeriesFrequency.ANNUAL) {
+      return ChronoUnit.YEARS.between(Year.from(from), Year.from(to)) - 1;
     }
     long weekdays = 0;
     for (LocalDate d = from.plusDays(1); d.isBefore(to); d = d.plusDays(1)) {

@@ -14,23 +14,29 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Imports prices of any number of series given one per row, the project's own exchange format:
+ * Imports values of any number of series given one per row, the project's own exchange format:
  *
  * <pre>
  * series,date,value
  * Cu/LME_CASH/USD_PER_T,2025-11-03,10812.5
  * Cu/WORLD_BANK_PINK_SHEET/USD_PER_T,2025-11,10812.03
+ * FX:EUR/USD/ECB,2025-11-03,1.1534
+ * TC:Cu/BENCHMARK/USD_PER_DMT,2025,21.25
+ * RC:Cu/BENCHMARK/USD_PER_LB,2025,0.02125
  * </pre>
  *
- * {@code series} is a {@link PriceSeriesId} code ({@code metal/market/unit}, dots accepted instead
- * of slashes); {@code date} is {@code YYYY-MM-DD} for a daily series or {@code YYYY-MM} for a
- * monthly one (a new series takes the frequency of its first row's date, a known one keeps its
- * own); {@code value} a plain decimal in the series' unit. Rows are grouped by series and each
- * group is validated like any import ({@link ImportReport}); a row whose series code cannot be read
- * is rejected with its line and reason. A JSON feed maps onto the same rows ({@link #importRows}).
+ * {@code series} is a {@link SeriesId} code ({@code metal/market/unit} for a metal price, {@code
+ * FX:base/quote/source}, {@code TC:metal/market/USD_PER_DMT}, {@code RC:metal/market/unit}; dots
+ * accepted instead of slashes); {@code date} is {@code YYYY-MM-DD} for a daily series, {@code
+ * YYYY-MM} for a monthly one or {@code YYYY} for an annual one (a new series takes the frequency of
+ * its first row's date, a known one keeps its own); {@code value} a plain decimal in the series'
+ * unit. Rows are grouped by series and each group is validated like any import ({@link
+ * ImportReport}); a row whose series code cannot be read is rejected with its line and reason. A
+ * JSON feed maps onto the same rows ({@link #importRows}).
  */
 public final class SeriesTable {
   private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
+  private static final Pattern YEAR = Pattern.compile("\\d{4}");
 
   private SeriesTable() {}
 
@@ -47,7 +53,7 @@ public final class SeriesTable {
       final PriceSeriesStore store,
       final Reader csv,
       final String source,
-      final Function<PriceSeriesId, SeriesProvenance> provenance,
+      final Function<SeriesId, SeriesProvenance> provenance,
       final ImportRules rules) {
     final List<Row> rows = new ArrayList<>();
     try (CSVParser parser =
@@ -94,9 +100,9 @@ public final class SeriesTable {
       final PriceSeriesStore store,
       final List<Row> rows,
       final String source,
-      final Function<PriceSeriesId, SeriesProvenance> provenance,
+      final Function<SeriesId, SeriesProvenance> provenance,
       final ImportRules rules) {
-    final Map<PriceSeriesId, List<RawPriceRow>> bySeries = new LinkedHashMap<>();
+    final Map<SeriesId, List<RawPriceRow>> bySeries = new LinkedHashMap<>();
     final List<ImportIssue> unassigned = new ArrayList<>();
     for (final Row row : rows) {
       if (row.date() == null && row.value() == null && row.series().isBlank()) {
@@ -105,9 +111,9 @@ public final class SeriesTable {
                 row.line(), "", "", ImportIssue.Kind.MALFORMED_ROW, "blank line; expected a row"));
         continue;
       }
-      final PriceSeriesId id;
+      final SeriesId id;
       try {
-        id = PriceSeriesId.parse(row.series());
+        id = SeriesId.parse(row.series());
       } catch (final IllegalArgumentException e) {
         unassigned.add(
             new ImportIssue(
@@ -123,8 +129,8 @@ public final class SeriesTable {
           .add(new RawPriceRow(row.line(), row.date(), row.value()));
     }
     final List<ImportReport> reports = new ArrayList<>();
-    for (final Map.Entry<PriceSeriesId, List<RawPriceRow>> e : bySeries.entrySet()) {
-      final PriceSeriesId id = e.getKey();
+    for (final Map.Entry<SeriesId, List<RawPriceRow>> e : bySeries.entrySet()) {
+      final SeriesId id = e.getKey();
       final SeriesFrequency frequency =
           store.find(id).map(PriceSeries::frequency).orElseGet(() -> frequencyOf(e.getValue()));
       final SeriesProvenance given =
@@ -137,9 +143,11 @@ public final class SeriesTable {
   private static SeriesFrequency frequencyOf(final List<RawPriceRow> rows) {
     for (final RawPriceRow row : rows) {
       if (row.rawDate() != null && !row.rawDate().isBlank()) {
-        return MONTH.matcher(row.rawDate().trim()).matches()
-            ? SeriesFrequency.MONTHLY
-            : SeriesFrequency.DAILY;
+        final String date = row.rawDate().trim();
+        if (YEAR.matcher(date).matches()) {
+          return SeriesFrequency.ANNUAL;
+        }
+        return MONTH.matcher(date).matches() ? SeriesFrequency.MONTHLY : SeriesFrequency.DAILY;
       }
     }
     return SeriesFrequency.DAILY;

@@ -39,8 +39,8 @@ public record HistoricalPrices(Element metal, PriceUnit unit, List<DatedPrice> p
   /** The prices of a stored series (e.g. the World Bank import), for risk calculations. */
   public static HistoricalPrices from(final org.openmineral.domain.pricing.PriceSeries series) {
     return new HistoricalPrices(
-        series.id().metal(),
-        series.id().unit(),
+        series.priceId().metal(),
+        series.priceId().unit(),
         series.fixings().stream().map(f -> new DatedPrice(f.date(), f.value())).toList());
   }
 

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Currency;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.openmineral.domain.fx.FxRate;
 import org.openmineral.domain.hedging.Direction;
+import org.openmineral.domain.pricing.FxSeriesId;
+import org.openmineral.domain.units.Money;
 
 class MarkToMarketTest {
   private static final LocalDate DAY = LocalDate.parse("2002-06-28");
@@ -123,6 +127,78 @@ class MarkToMarketTest {
     assertThatThrownBy(
             () -> PayableMetal.payableTonnes(BigDecimal.ONE, BigDecimal.ONE, "PERCENT", null))
         .isInstanceOf(PnlInputException.class);
+  }
+
+  @Test
+  void aHedgeFilledInEurosIsConvertedAtTheRateOfItsFillDate() {
+    // given 4 x 25 t sold at 8,400 EUR/t; 1.1520 USD/EUR on the fill date; marked at 9,500 USD/t
+    final FxRate rate =
+        new FxRate(
+            Currency.getInstance("EUR"),
+            Money.USD,
+            new BigDecimal("1.1520"),
+            LocalDate.parse("2025-11-03"),
+            FxSeriesId.of("EUR", "USD", "TEST"),
+            new BigDecimal("1.1520"),
+            false);
+
+    final PnlLine hedge =
+        MarkToMarket.line(
+            PnlLine.Source.HEDGE,
+            PnlLine.State.UNREALISED,
+            "h-eur",
+            Direction.SALE,
+            new BigDecimal("100"),
+            new BigDecimal("8400"),
+            rate,
+            new BigDecimal("9500"),
+            DAY,
+            "Cu/TEST/USD_PER_T");
+
+    // then the entry is 8,400 x 1.1520 = 9,676.80 USD/t and the short gains 100 x 176.80
+    assertThat(hedge.entryPrice()).isEqualByComparingTo("9676.8000");
+    assertThat(hedge.amountUsd()).isEqualByComparingTo("17680.00");
+    assertThat(hedge.entryConversion())
+        .isEqualTo(
+            new PnlLine.EntryConversion(
+                "EUR",
+                new BigDecimal("8400"),
+                new BigDecimal("1.1520"),
+                LocalDate.parse("2025-11-03"),
+                "FX:EUR/USD/TEST",
+                false));
+    assertThat(hedge.explanation())
+        .endsWith("; entry 8400 EUR/t x 1.1520 USD/EUR of 2025-11-03 (FX:EUR/USD/TEST)");
+    assertThat(line(Direction.SALE, "1", "1", "1").entryConversion()).isNull();
+  }
+
+  @Test
+  void aRateIntoAnotherCurrencyThanUsdIsRefused() {
+    final FxRate eurGbp =
+        new FxRate(
+            Currency.getInstance("EUR"),
+            Currency.getInstance("GBP"),
+            new BigDecimal("0.87"),
+            DAY,
+            FxSeriesId.of("EUR", "GBP", "TEST"),
+            new BigDecimal("0.87"),
+            false);
+
+    assertThatThrownBy(
+            () ->
+                MarkToMarket.line(
+                    PnlLine.Source.HEDGE,
+                    PnlLine.State.UNREALISED,
+                    "h",
+                    Direction.SALE,
+                    BigDecimal.ONE,
+                    BigDecimal.TEN,
+                    eurGbp,
+                    BigDecimal.TEN,
+                    DAY,
+                    "x"))
+        .isInstanceOf(PnlInputException.class)
+        .hasMessageContaining("into USD, not GBP");
   }
 
   private static PnlLine line(

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.file.Files;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +20,16 @@ import org.openmineral.domain.pricing.ImportRules;
 import org.openmineral.domain.pricing.PriceSeries;
 import org.openmineral.domain.pricing.PriceSeriesStore;
 import org.openmineral.domain.pricing.ReferencePriceFiles;
+import org.openmineral.domain.pricing.SeriesId;
+import org.openmineral.domain.pricing.SeriesProvenance;
+import org.openmineral.domain.pricing.SeriesTable;
 import org.openmineral.domain.pricing.WorldBankPinkSheet;
 import org.openmineral.domain.units.Element;
 import org.openmineral.domain.valuation.ConcentrateLot;
 import org.openmineral.domain.valuation.DryWeight;
 import org.openmineral.domain.valuation.PayableTerm;
+import org.openmineral.domain.valuation.RefiningCharge;
+import org.openmineral.domain.valuation.RefiningUnit;
 import org.openmineral.domain.valuation.TreatmentCharge;
 import org.openmineral.domain.valuation.ValuationTerms;
 
@@ -120,6 +127,115 @@ class PreDealAnalystTest {
     assertThat(analysis.qpBand().point()).isEqualByComparingTo("10775.97");
     assertThat(analysis.qpBand().lower()).isEqualByComparingTo("10775.97");
     assertThat(analysis.qpBand().upper()).isEqualByComparingTo("10775.97");
+  }
+
+  static ProposedDeal dealWith(final TreatmentCharge tc, final List<RefiningCharge> rcs) {
+    return new ProposedDeal(
+        Element.CU,
+        YearMonth.parse("2026-02"),
+        YearMonth.parse("2026-04"),
+        new ConcentrateLot(
+            DryWeight.of(new BigDecimal("1000"), BigDecimal.ZERO, null),
+            Map.of(Element.CU, Assay.percent(Element.CU, "25"))),
+        new ValuationTerms(List.of(PayableTerm.of(Element.CU, "96.5")), tc, rcs, null),
+        Map.of());
+  }
+
+  static ChargeBenchmarks copperBenchmarks() {
+    final PriceSeriesStore store = new PriceSeriesStore();
+    SeriesTable.importCsv(
+        store,
+        new StringReader(
+            """
+            series,date,value
+            TC:Cu/TEST_BENCHMARK/USD_PER_DMT,2024,80
+            TC:Cu/TEST_BENCHMARK/USD_PER_DMT,2025,21.25
+            RC:Cu/TEST_BENCHMARK/USD_PER_LB,2025,0.02125
+            """),
+        "benchmarks.csv",
+        id -> SeriesProvenance.internal("test"),
+        ImportRules.defaults());
+    return new ChargeBenchmarks(
+        store.series(SeriesId.parse("TC:Cu/TEST_BENCHMARK/USD_PER_DMT")),
+        store.series(SeriesId.parse("RC:Cu/TEST_BENCHMARK/USD_PER_LB")));
+  }
+
+  @Test
+  void termsWithoutChargesTakeTheLatestBenchmarksAndSaySo() {
+    // given a deal without TC or RC and benchmarks of 2024 and 2025, analysed on 2025-11-20
+    final PreDealAnalysis withBenchmarks =
+        analyst.analyse(
+            dealWith(null, null), copper, copperBenchmarks(), LocalDate.parse("2025-11-20"));
+
+    // then the 2025 benchmarks are used and named
+    assertThat(withBenchmarks.charges())
+        .containsExactly(
+            new PreDealAnalysis.ChargeUsed(
+                "TC",
+                PreDealAnalysis.ChargeSource.BENCHMARK,
+                "TC:Cu/TEST_BENCHMARK/USD_PER_DMT",
+                LocalDate.parse("2025-01-01"),
+                new BigDecimal("21.25"),
+                "USD_PER_DMT"),
+            new PreDealAnalysis.ChargeUsed(
+                "RC",
+                PreDealAnalysis.ChargeSource.BENCHMARK,
+                "RC:Cu/TEST_BENCHMARK/USD_PER_LB",
+                LocalDate.parse("2025-01-01"),
+                new BigDecimal("0.02125"),
+                "USD_PER_LB"));
+    // and the valuation is the one of terms giving the same charges
+    final PreDealAnalysis sameByTerms =
+        analyst.analyse(
+            dealWith(
+                TreatmentCharge.flat("21.25"),
+                List.of(RefiningCharge.of(Element.CU, "0.02125", RefiningUnit.USD_PER_LB))),
+            copper);
+    assertThat(withBenchmarks.sensitivities()).isEqualTo(sameByTerms.sensitivities());
+    // and differs from a valuation without charges by more than 21.25 USD/dmt
+    final PreDealAnalysis without = analyst.analyse(dealWith(null, null), copper);
+    assertThat(
+            without
+                .sensitivities()
+                .get(2)
+                .nsrPerDmt()
+                .subtract(withBenchmarks.sensitivities().get(2).nsrPerDmt()))
+        .isGreaterThan(new BigDecimal("21.25"));
+    assertThat(without.charges())
+        .extracting(PreDealAnalysis.ChargeUsed::source)
+        .containsExactly(PreDealAnalysis.ChargeSource.NONE, PreDealAnalysis.ChargeSource.NONE);
+  }
+
+  @Test
+  void chargesInTheTermsWinOverBenchmarks() {
+    final ProposedDeal deal =
+        dealWith(
+            TreatmentCharge.flat("80"),
+            List.of(RefiningCharge.of(Element.CU, "0.08", RefiningUnit.USD_PER_LB)));
+
+    final PreDealAnalysis analysis =
+        analyst.analyse(deal, copper, copperBenchmarks(), LocalDate.parse("2025-11-20"));
+
+    assertThat(analysis.charges())
+        .extracting(PreDealAnalysis.ChargeUsed::source, PreDealAnalysis.ChargeUsed::series)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(PreDealAnalysis.ChargeSource.TERMS, null),
+            org.assertj.core.groups.Tuple.tuple(PreDealAnalysis.ChargeSource.TERMS, null));
+    assertThat(analysis.sensitivities()).isEqualTo(analyst.analyse(deal, copper).sensitivities());
+  }
+
+  @Test
+  void beforeTheFirstBenchmarkTheDealIsValuedWithoutTheCharge() {
+    final PreDealAnalysis analysis =
+        analyst.analyse(
+            dealWith(TreatmentCharge.flat("80"), null),
+            copper,
+            copperBenchmarks(),
+            LocalDate.parse("2023-06-30"));
+
+    assertThat(analysis.charges())
+        .extracting(PreDealAnalysis.ChargeUsed::source)
+        .containsExactly(PreDealAnalysis.ChargeSource.TERMS, PreDealAnalysis.ChargeSource.NONE);
   }
 
   @Test

@@ -136,7 +136,7 @@ class WorldBankPinkSheetTest {
   @Test
   void goldIsInUsdPerTroyOunce() {
     final PriceSeries gold = STORE.series(WorldBankPinkSheet.seriesId(Element.AU));
-    assertThat(gold.id().unit()).isEqualTo(PriceUnit.USD_PER_OZT);
+    assertThat(gold.priceId().unit()).isEqualTo(PriceUnit.USD_PER_OZT);
     assertThat(gold.valueFor(YearMonth.of(2025, 11))).contains(new BigDecimal("4087.19"));
   }
 
