@@ -453,6 +453,7 @@ public final class FaultRun {
     int invoicesSeen = 0;
     int hedgesSeen = 0;
     int paymentsChecked = 0;
+    int duplicateStarts = 0;
     for (int n = 1; n <= deals; n++) {
       final String id = dealIds.get(n);
       if (id == null) {
@@ -469,6 +470,8 @@ public final class FaultRun {
         final String action = a.path("action").asText();
         if (action.startsWith("EVENT ")) {
           events.merge(action.substring(6), 1, Integer::sum);
+        } else if ("DUPLICATE_PROCESS_ENDED".equals(action)) {
+          duplicateStarts++;
         }
       }
       if (!events.keySet().equals(EVENTS) || events.values().stream().anyMatch(c -> c != 1)) {
@@ -536,6 +539,10 @@ public final class FaultRun {
     System.out.printf(
         "  jobs abandoned after their work by the fault injection (and run again): %d%n",
         abandoned);
+    System.out.printf(
+        "  second process starts of a deal ended by its claim step (a capture repeated after a"
+            + " crash between the start and the stored key): %d%n",
+        duplicateStarts);
     System.out.printf("  application starts: %d%n", app.starts());
     final List<String> checks = new ArrayList<>();
     check(checks, "deals stored = deals captured", stored == deals, stored + " stored");
