@@ -68,6 +68,23 @@ final class AppProcess implements AutoCloseable {
     return starts;
   }
 
+  /** The running application's JVM. */
+  ProcessHandle jvm() {
+    return process.toHandle();
+  }
+
+  /** The embedded PostgreSQL's processes: the postmaster and its children (none if not running). */
+  List<ProcessHandle> postgres() throws IOException {
+    final Optional<ProcessHandle> postmaster = postmaster().filter(ProcessHandle::isAlive);
+    if (postmaster.isEmpty()) {
+      return List.of();
+    }
+    final List<ProcessHandle> all = new ArrayList<>();
+    all.add(postmaster.get());
+    postmaster.get().descendants().forEach(all::add);
+    return all;
+  }
+
   /** Starts the application and waits until its health answers UP; returns the seconds taken. */
   double start(final Duration timeout) throws IOException, InterruptedException {
     final long t0 = System.nanoTime();

@@ -1,0 +1,328 @@
+package org.openmineral.benchmarks.lifecycle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Drives deals of {@link LifecycleDeals} from capture to CLOSED through the packaged product's HTTP
+ * API, as its traders, desk head, legal and operations would: it polls the deal, completes its open
+ * tasks, reports the shipment events, the assays and the payment of the final invoice. Every
+ * capture and event goes twice with one idempotency key (the second must come back as the same
+ * deal, or as a refused duplicate). It is as stubborn as a real client: a request that got no
+ * answer (the application was down) is sent again with the same key. Used by {@link FaultRun} and
+ * {@link SoakRun}.
+ */
+final class ProductDriver {
+  private static final List<String> LOGISTICS =
+      List.of("vessel-nominated", "bill-of-lading-issued", "arrived");
+  static final Set<String> EVENTS =
+      Set.of(
+          "vessel-nominated",
+          "bill-of-lading-issued",
+          "arrived",
+          "assays-received",
+          "payment-received");
+  private static final Set<String> HAPPY_PATH_TASKS =
+      Set.of("approve-deal", "draft-contract-manually", "legal-review", "compliance-decision");
+  private static final Duration STUBBORN_FOR = Duration.ofMinutes(5);
+  private static final Duration DEAL_TIMEOUT = Duration.ofMinutes(20);
+  private static final Duration POLL = Duration.ofMillis(700);
+
+  private final FullProductChannel.ProductHttp http;
+  private final String run = UUID.randomUUID().toString().substring(0, 8);
+  private final List<String> counterparties = new ArrayList<>();
+  final Map<Integer, String> dealIds = new ConcurrentHashMap<>();
+  final List<String> problems = Collections.synchronizedList(new ArrayList<>());
+  final AtomicLong requestsRetried = new AtomicLong();
+  final AtomicLong captureReplays = new AtomicLong();
+  final AtomicLong eventDuplicatesRefused = new AtomicLong();
+  final AtomicLong tasksCompleted = new AtomicLong();
+  final AtomicLong staleTaskCompletions = new AtomicLong();
+  final AtomicInteger closed = new AtomicInteger();
+  final Samples lifecycleMs = new Samples();
+  private volatile boolean down;
+
+  ProductDriver(final URI base) {
+    this.http = new FullProductChannel.ProductHttp(base);
+  }
+
+  /** A bearer token of the demo user. */
+  String token(final String user) throws IOException, InterruptedException {
+    return http.token(user);
+  }
+
+  /** While true the application is known to be down: retries wait longer. */
+  void down(final boolean down) {
+    this.down = down;
+  }
+
+  /** One deal from capture to CLOSED, as its traders, desk head, legal and operations would. */
+  void drive(final int n, final LocalDate today) throws Exception {
+    final String key = "fault-" + run + "-" + n;
+    final Map<String, Object> body =
+        LifecycleDeals.captureBody(counterparties.get(n % counterparties.size()), today);
+    final long t0 = System.nanoTime();
+    final JsonNode captured =
+        send("trader", "POST", "/api/deals", body, Map.of("Idempotency-Key", key), 201, 200);
+    final String id = captured.get("id").asText();
+    dealIds.put(n, id);
+    // the same capture again, as a client that did not see the answer would send it
+    final JsonNode again =
+        send("trader", "POST", "/api/deals", body, Map.of("Idempotency-Key", key), 200);
+    if (!id.equals(again.get("id").asText())) {
+      problem("deal " + n, new IllegalStateException("a repeated capture made a second deal"));
+    }
+    captureReplays.incrementAndGet();
+
+    boolean logistics = false;
+    boolean assays = false;
+    boolean paid = false;
+    final long deadline = t0 + DEAL_TIMEOUT.toNanos();
+    while (true) {
+      final JsonNode deal = send("admin", "GET", "/api/deals/" + id, null, Map.of(), 200);
+      final String status = deal.path("status").asText();
+      switch (status) {
+        case "CLOSED" -> {
+          closed.incrementAndGet();
+          lifecycleMs.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+          return;
+        }
+        case "REJECTED", "CANCELLED" ->
+            throw new IllegalStateException(
+                "deal " + id + " ended " + status + " at stage " + deal.path("stage").asText());
+        default -> {}
+      }
+      for (final JsonNode task : deal.path("openTasks")) {
+        complete(id, task);
+      }
+      if (!logistics && ("APPROVED".equals(status) || "IN_EXECUTION".equals(status))) {
+        for (final String event : LOGISTICS) {
+          eventTwice(id, event, logisticsBody(event));
+        }
+        logistics = true;
+      }
+      if ("SETTLING".equals(status)) {
+        if (!assays) {
+          eventTwice(
+              id,
+              "assays-received",
+              Map.of(
+                  "sellerAssays", Map.of("Cu", Map.of("value", 25.10, "unit", "PCT")),
+                  "buyerAssays", Map.of("Cu", Map.of("value", 25.00, "unit", "PCT"))));
+          assays = true;
+        }
+        if (!paid) {
+          final JsonNode finalInvoice = finalInvoice(id);
+          if (finalInvoice != null) {
+            eventTwice(
+                id,
+                "payment-received",
+                Map.of(
+                    "amount",
+                    new BigDecimal(finalInvoice.path("balance").asText()),
+                    "currency",
+                    finalInvoice.path("currency").asText()));
+            paid = true;
+          }
+        }
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "deal " + id + " not closed within " + DEAL_TIMEOUT + ": " + deal);
+      }
+      Thread.sleep(POLL.toMillis());
+    }
+  }
+
+  private JsonNode finalInvoice(final String dealId) throws Exception {
+    for (final JsonNode invoice :
+        send("operations", "GET", "/api/invoices?dealId=" + dealId, null, Map.of(), 200)) {
+      if ("FINAL".equals(invoice.path("kind").asText())) {
+        return invoice;
+      }
+    }
+    return null;
+  }
+
+  private void complete(final String dealId, final JsonNode task) throws Exception {
+    final String element = task.path("elementId").asText();
+    if (!HAPPY_PATH_TASKS.contains(element)) {
+      throw new IllegalStateException("deal " + dealId + " is off the happy path: task " + element);
+    }
+    final List<String> groups = new ArrayList<>();
+    task.path("candidateGroups").forEach(g -> groups.add(g.asText()));
+    final int status =
+        sendForStatus(
+            LifecycleDeals.userFor(groups),
+            "POST",
+            "/api/tasks/" + task.path("key").asText() + "/complete",
+            LifecycleDeals.taskVariables(element),
+            Map.of());
+    if (status == 204) {
+      tasksCompleted.incrementAndGet();
+    } else if (status == 404 || status == 409) {
+      // completed by an earlier attempt whose answer was lost, or the inbox is behind the engine
+      staleTaskCompletions.incrementAndGet();
+    } else {
+      throw new IllegalStateException("completing " + element + " of " + dealId + ": " + status);
+    }
+  }
+
+  /** Sends a deal event twice with one idempotency key: the second must be a refused duplicate. */
+  private void eventTwice(final String dealId, final String event, final Map<String, Object> body)
+      throws Exception {
+    final Map<String, String> key = Map.of("Idempotency-Key", event + "-" + dealId);
+    final String path = "/api/deals/" + dealId + "/events/" + event;
+    send("operations", "POST", path, body, key, 202);
+    final JsonNode second = send("operations", "POST", path, body, key, 202);
+    if (!second.path("duplicate").asBoolean()) {
+      throw new IllegalStateException(event + " of " + dealId + " sent twice was taken twice");
+    }
+    eventDuplicatesRefused.incrementAndGet();
+  }
+
+  private static Map<String, Object> logisticsBody(final String event) {
+    return switch (event) {
+      case "vessel-nominated" -> Map.of("vesselName", "MV Atacama");
+      case "bill-of-lading-issued" -> Map.of("billOfLadingNumber", "BL-77");
+      default -> Map.of("port", "Hamburg");
+    };
+  }
+
+  void onboardCounterparties() throws Exception {
+    for (int i = 0; i < 4; i++) {
+      final JsonNode created =
+          send(
+              "trader",
+              "POST",
+              "/api/counterparties",
+              Map.of(
+                  "name",
+                  "Andes Copper SA " + run + "-" + i,
+                  "type",
+                  "ENTITY",
+                  "country",
+                  "CH",
+                  "ownershipDisclosed",
+                  true,
+                  "creditLimit",
+                  Map.of("amount", 1_000_000_000, "currency", "USD")),
+              Map.of(),
+              201);
+      counterparties.add(created.get("id").asText());
+    }
+    final long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+    for (final String id : counterparties) {
+      while (true) {
+        final JsonNode c = send("admin", "GET", "/api/counterparties/" + id, null, Map.of(), 200);
+        if ("APPROVED".equals(c.path("kycStatus").asText())) {
+          break;
+        }
+        for (final JsonNode task : send("compliance", "GET", "/api/tasks", null, Map.of(), 200)) {
+          if ("compliance-decision".equals(task.path("elementId").asText())) {
+            sendForStatus(
+                "compliance",
+                "POST",
+                "/api/tasks/" + task.path("key").asText() + "/complete",
+                LifecycleDeals.taskVariables("compliance-decision"),
+                Map.of());
+          }
+        }
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("counterparty " + id + " not approved: " + c);
+        }
+        Thread.sleep(300);
+      }
+    }
+  }
+
+  /**
+   * Sends until one of the expected statuses comes back and returns the body. No answer (the
+   * application is down or restarting), a 5xx (a dependency is) or a 409 (the state is moving) is
+   * sent again, with the same headers, for up to {@link #STUBBORN_FOR}; anything else fails.
+   */
+  JsonNode send(
+      final String user,
+      final String method,
+      final String path,
+      final Object body,
+      final Map<String, String> headers,
+      final int... expected)
+      throws Exception {
+    final long deadline = System.nanoTime() + STUBBORN_FOR.toNanos();
+    long pause = 50;
+    while (true) {
+      String last;
+      try {
+        final FullProductChannel.ProductHttp.Answer a =
+            http.send(user, method, path, body, headers);
+        for (final int e : expected) {
+          if (a.status() == e) {
+            return a.body();
+          }
+        }
+        if (a.status() < 500 && a.status() != 409 && a.status() != 401) {
+          throw new IllegalStateException(
+              method + " " + path + ": HTTP " + a.status() + " " + a.text());
+        }
+        last = "HTTP " + a.status() + " " + a.text();
+      } catch (final IOException e) {
+        last = e.toString();
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(method + " " + path + " kept failing: " + last);
+      }
+      requestsRetried.incrementAndGet();
+      Thread.sleep(pause);
+      pause = Math.min(pause * 2, down ? 1000 : 500);
+    }
+  }
+
+  /** As {@link #send} for a task completion, whose 404 and 409 are answers, not failures. */
+  private int sendForStatus(
+      final String user,
+      final String method,
+      final String path,
+      final Object body,
+      final Map<String, String> headers)
+      throws Exception {
+    final long deadline = System.nanoTime() + STUBBORN_FOR.toNanos();
+    long pause = 50;
+    while (true) {
+      String last;
+      try {
+        final int status = http.send(user, method, path, body, headers).status();
+        if (status < 500 && status != 401) {
+          return status;
+        }
+        last = "HTTP " + status;
+      } catch (final IOException e) {
+        last = e.toString();
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(method + " " + path + " kept failing: " + last);
+      }
+      requestsRetried.incrementAndGet();
+      Thread.sleep(pause);
+      pause = Math.min(pause * 2, 1000);
+    }
+  }
+
+  void problem(final String what, final Exception e) {
+    problems.add(what + ": " + e.getMessage());
+  }
+}

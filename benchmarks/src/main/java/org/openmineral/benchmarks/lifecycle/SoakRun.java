@@ -1,0 +1,250 @@
+package org.openmineral.benchmarks.lifecycle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The soak ({@code ./openmineral bench soak [minutes] [deals-per-second]}): the packaged product
+ * (embedded engine and PostgreSQL) under a steady load of whole trade lifecycles through its HTTP
+ * API for a given time, 30 minutes by default, sampling once a minute the resident memory and
+ * threads of its JVM and of its PostgreSQL processes, the heap in use and the live data the last
+ * garbage collection left. It prints one line per sample and compares the first and the last
+ * quarter of the run: memory that keeps growing under a steady load shows there.
+ */
+public final class SoakRun {
+  private static final Duration SAMPLE_EVERY = Duration.ofSeconds(60);
+  private static final int MAX_IN_FLIGHT = 200;
+
+  private final AppProcess app;
+  private final ProductDriver driver;
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final List<Sample> samples = new ArrayList<>();
+
+  private SoakRun(final AppProcess app) {
+    this.app = app;
+    this.driver = new ProductDriver(app.base());
+  }
+
+  /** One reading. Memory in MiB. */
+  record Sample(
+      double minutes,
+      int captured,
+      int closed,
+      long jvmRssMiB,
+      long jvmThreads,
+      long heapUsedMiB,
+      long liveDataMiB,
+      long postgresRssMiB,
+      int postgresProcesses) {}
+
+  public static void main(final String[] args) throws Exception {
+    final int minutes = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+    final double perSecond = args.length > 1 ? Double.parseDouble(args[1]) : 0.5;
+    final Path root = Path.of(System.getProperty("openmineral.root", ".")).toAbsolutePath();
+    final Path jar = Path.of(System.getProperty("openmineral.app-jar"));
+    final String java = System.getProperty("openmineral.java", "java");
+    final List<String> jvmFlags =
+        Stream.of(System.getProperty("openmineral.app-jvm-flags", "").trim().split("\\s+"))
+            .filter(s -> !s.isEmpty())
+            .toList();
+    final Path data = Files.createTempDirectory("openmineral-soak-");
+    final List<String> appArgs =
+        List.of(
+            "--openmineral.deployment.locations=file:"
+                + root
+                + "/bpmn/**/*.bpmn,file:"
+                + root
+                + "/bpmn/**/*.dmn,file:"
+                + root
+                + "/forms/**/*.form");
+    System.out.printf(
+        "soak: %d minutes at %.2f deals/s captured; %d cores, load average %s; data in %s%n",
+        minutes,
+        perSecond,
+        Runtime.getRuntime().availableProcessors(),
+        Files.readString(Path.of("/proc/loadavg")).trim(),
+        data);
+    boolean ok = false;
+    try (AppProcess app = new AppProcess(java, jvmFlags, jar, data, appArgs)) {
+      System.out.printf("  started in %.1f s%n", app.start(Duration.ofMinutes(3)));
+      ok = new SoakRun(app).run(minutes, perSecond);
+    } finally {
+      if (ok) {
+        FaultRun.delete(data);
+      } else {
+        System.out.println("  data directory and application log kept in " + data);
+      }
+    }
+    System.exit(ok ? 0 : 1);
+  }
+
+  private boolean run(final int minutes, final double perSecond) throws Exception {
+    driver.onboardCounterparties();
+    final LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    final long start = System.nanoTime();
+    final long end = start + TimeUnit.MINUTES.toNanos(minutes);
+    final double interval = 1e9 / perSecond;
+    long nextSample = start;
+    int captured = 0;
+    System.out.println(
+        "  minute  captured  closed  JVM RSS MiB  threads  heap used MiB  live after GC MiB"
+            + "  PostgreSQL RSS MiB (processes)");
+    try (ExecutorService drivers = Executors.newVirtualThreadPerTaskExecutor()) {
+      while (System.nanoTime() < end) {
+        final long now = System.nanoTime();
+        if (now >= nextSample) {
+          sample(start, captured);
+          nextSample += SAMPLE_EVERY.toNanos();
+        }
+        final long due = start + (long) (captured * interval);
+        if (now >= due) {
+          if (captured - driver.closed.get() < MAX_IN_FLIGHT) {
+            final int n = ++captured;
+            drivers.execute(
+                () -> {
+                  try {
+                    driver.drive(n, today);
+                  } catch (final Exception e) {
+                    driver.problem("deal " + n, e);
+                  }
+                });
+          } else {
+            // the product is behind: the pace is not kept, which the figures show
+            captured++;
+            driver.problems.add("capture skipped: " + MAX_IN_FLIGHT + " deals in flight");
+          }
+          continue;
+        }
+        Thread.sleep(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(due - now), 200)));
+      }
+      System.out.println("  load stopped; waiting for the deals in flight to close");
+    }
+    sample(start, captured);
+    return report(captured);
+  }
+
+  private void sample(final long start, final int captured) throws Exception {
+    final Map<String, Double> metrics = prometheus();
+    final List<ProcessHandle> postgres = app.postgres();
+    final Sample s =
+        new Sample(
+            (System.nanoTime() - start) / 60e9,
+            captured,
+            driver.closed.get(),
+            status(app.jvm().pid(), "VmRSS") / 1024,
+            status(app.jvm().pid(), "Threads"),
+            mib(metrics.getOrDefault("heap", 0.0)),
+            mib(metrics.getOrDefault("live", 0.0)),
+            postgres.stream().mapToLong(p -> status(p.pid(), "VmRSS")).sum() / 1024,
+            postgres.size());
+    samples.add(s);
+    System.out.printf(
+        "  %6.1f  %8d  %6d  %11d  %7d  %13d  %17d  %18d (%d)%n",
+        s.minutes(),
+        s.captured(),
+        s.closed(),
+        s.jvmRssMiB(),
+        s.jvmThreads(),
+        s.heapUsedMiB(),
+        s.liveDataMiB(),
+        s.postgresRssMiB(),
+        s.postgresProcesses());
+  }
+
+  private static long mib(final double bytes) {
+    return Math.round(bytes / (1024 * 1024));
+  }
+
+  /** A number from /proc/&lt;pid&gt;/status (VmRSS in kB, Threads); 0 if the process is gone. */
+  private static long status(final long pid, final String field) {
+    try (Stream<String> lines = Files.lines(Path.of("/proc/" + pid + "/status"))) {
+      return lines
+          .filter(l -> l.startsWith(field + ":"))
+          .map(l -> l.substring(field.length() + 1).trim().split("\\s+")[0])
+          .mapToLong(Long::parseLong)
+          .findFirst()
+          .orElse(0);
+    } catch (final IOException e) {
+      return 0;
+    }
+  }
+
+  /** Heap in use (sum over the heap pools) and live data after the last GC, in bytes. */
+  private Map<String, Double> prometheus() throws Exception {
+    final HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(app.base().resolve("/actuator/prometheus"))
+                .header("Authorization", "Bearer " + driver.token("admin"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    double heap = 0;
+    double live = 0;
+    for (final String line : r.body().split("\n")) {
+      if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
+        heap += value(line);
+      } else if (line.startsWith("jvm_gc_live_data_size_bytes")) {
+        live = value(line);
+      }
+    }
+    return Map.of("heap", heap, "live", live);
+  }
+
+  private static double value(final String line) {
+    return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+  }
+
+  private boolean report(final int captured) throws Exception {
+    final int n = samples.size();
+    final List<Sample> first = samples.subList(0, Math.max(1, n / 4));
+    final List<Sample> last = samples.subList(n - Math.max(1, n / 4), n);
+    System.out.printf(
+        "  JVM RSS: first quarter max %d MiB, last quarter max %d MiB, overall max %d MiB%n",
+        max(first, Sample::jvmRssMiB),
+        max(last, Sample::jvmRssMiB),
+        max(samples, Sample::jvmRssMiB));
+    System.out.printf(
+        "  live data after GC: first quarter max %d MiB, last quarter max %d MiB%n",
+        max(first, Sample::liveDataMiB), max(last, Sample::liveDataMiB));
+    System.out.printf(
+        "  PostgreSQL RSS: first quarter max %d MiB, last quarter max %d MiB%n",
+        max(first, Sample::postgresRssMiB), max(last, Sample::postgresRssMiB));
+    System.out.printf(
+        "  threads: first quarter max %d, last quarter max %d%n",
+        max(first, Sample::jvmThreads), max(last, Sample::jvmThreads));
+    final Samples.Snapshot life = driver.lifecycleMs.snapshot();
+    System.out.printf(
+        "  %d deals captured, %d closed; lifecycle capture->CLOSED p50 %d ms, p99 %d ms%n",
+        captured, driver.closed.get(), life.percentile(50), life.percentile(99));
+    final JsonNode chain = driver.send("auditor", "GET", "/api/audit/verify", null, Map.of(), 200);
+    System.out.printf(
+        "  audit chain: %s over %d entries%n",
+        chain.path("valid").asBoolean() ? "verifies" : "BROKEN", chain.path("entries").asLong());
+    if (!driver.problems.isEmpty()) {
+      System.out.println("  problems (first 20):");
+      driver.problems.stream().limit(20).forEach(p -> System.out.println("    " + p));
+    }
+    return driver.problems.isEmpty()
+        && driver.closed.get() == captured
+        && chain.path("valid").asBoolean();
+  }
+
+  private static long max(
+      final List<Sample> samples, final java.util.function.ToLongFunction<Sample> f) {
+    return samples.stream().mapToLong(f).max().orElse(0);
+  }
+}
