@@ -346,7 +346,10 @@ public class DealService {
 
   /**
    * Publishes a business event to the deal's process once per event key: a repeat finds the event
-   * recorded and publishes nothing.
+   * recorded and is answered as a duplicate, also once the deal has finished. The event is recorded
+   * before its message is published; a crash between the two would leave it recorded and never
+   * published, so a repeat while the deal runs publishes the message again with the same message
+   * id, which the engine refuses if it has it (still buffered) and takes if it does not.
    */
   EventReceipt event(
       final Deal deal,
@@ -354,13 +357,17 @@ public class DealService {
       final String eventKey,
       final Map<String, Object> variables,
       final String user) {
+    final String messageId = event + ":" + deal.id() + ":" + eventKey;
+    final boolean repeat = deals.hasEvent(deal.id(), event, eventKey);
+    if (repeat && (deal.finished() || deal.processInstanceKey() == null)) {
+      return new EventReceipt(event, eventKey, messageId, true);
+    }
     if (deal.finished()) {
       throw DealConflict.finished(deal, "given events");
     }
     if (deal.processInstanceKey() == null) {
       throw DealConflict.noProcess(deal);
     }
-    final String messageId = event + ":" + deal.id() + ":" + eventKey;
     String messageName = event;
     String correlationKey = deal.id().toString();
     final Map<String, Object> message = new LinkedHashMap<>(variables);
@@ -382,6 +389,10 @@ public class DealService {
       message.put("paymentId", messageId);
     } else {
       message.put(eventTimeVariable(event), clock.instant().toString());
+    }
+    if (repeat) {
+      publish(messageName, correlationKey, messageId, message);
+      return new EventReceipt(event, eventKey, messageId, true);
     }
     final Instant now = clock.instant();
     final boolean fresh =

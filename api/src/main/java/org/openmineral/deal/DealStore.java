@@ -305,6 +305,18 @@ public class DealStore {
         == 1;
   }
 
+  /** Whether the event with this key is recorded for the deal. */
+  boolean hasEvent(final UUID dealId, final String type, final String key) {
+    return Boolean.TRUE.equals(
+        jdbc.queryForObject(
+            "select exists (select 1 from deal_event where deal_id = ? and event_type = ?"
+                + " and event_key = ?)",
+            Boolean.class,
+            dealId,
+            type,
+            key));
+  }
+
   void removeEvent(final UUID dealId, final String type, final String key) {
     jdbc.update(
         "delete from deal_event where deal_id = ? and event_type = ? and event_key = ?",

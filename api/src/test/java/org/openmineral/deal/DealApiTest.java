@@ -302,6 +302,32 @@ class DealApiTest extends DealProcessSupport {
                     "%vessel-nominated:" + id + "%"),
             actors -> actors.equals(List.of("operations")));
 
+    // an event recorded whose message a crash kept from the engine: the repeat publishes it
+    jdbc.update(
+        "insert into deal_event (deal_id, event_type, event_key, message_id, received_at,"
+            + " received_by) values (?, 'bill-of-lading-issued', 'bl-lost', ?, now(), 'operations')",
+        java.util.UUID.fromString(id),
+        "bill-of-lading-issued:" + id + ":bl-lost");
+    final Answer recovered =
+        event(
+            "operations",
+            id,
+            "bill-of-lading-issued",
+            "bl-lost",
+            Map.of("billOfLadingNumber", "BL-9"));
+    assertThat(recovered.status()).isEqualTo(202);
+    assertThat(recovered.body().get("duplicate").asBoolean()).isTrue();
+    org.awaitility.Awaitility.await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                jdbc.queryForObject(
+                    "select count(*) from audit_entry where value_type = 'MESSAGE'"
+                        + " and intent = 'PUBLISHED' and record_json like ?",
+                    Integer.class,
+                    "%bill-of-lading-issued:" + id + ":bl-lost%"),
+            n -> n == 1);
+
     final Answer payment =
         event("operations", id, "payment-received", "p-1", Map.of("amount", 100));
     assertThat(payment.status()).isEqualTo(409);
@@ -309,6 +335,11 @@ class DealApiTest extends DealProcessSupport {
     assertThat(post("trader", "/api/deals/" + id + "/cancel", Map.of("reason", "Test")).status())
         .isEqualTo(202);
     assertThat(event("operations", id, "arrived", "a-1", Map.of()).status()).isEqualTo(409);
+    // a repeat of an event it took is still answered as the duplicate it is
+    final Answer late =
+        event("operations", id, "vessel-nominated", "v-1", Map.of("vesselName", "MV Cobre"));
+    assertThat(late.status()).as(late.raw().body()).isEqualTo(202);
+    assertThat(late.body().get("duplicate").asBoolean()).isTrue();
   }
 
   private void assertInvalid(final Map<String, Object> body, final String field) {
