@@ -50,6 +50,7 @@ public final class SoakRun {
       long heapUsedMiB,
       long liveDataMiB,
       long postgresRssMiB,
+      long postgresPssMiB,
       int postgresProcesses) {}
 
   public static void main(final String[] args) throws Exception {
@@ -103,7 +104,7 @@ public final class SoakRun {
     int captured = 0;
     System.out.println(
         "  minute  captured  closed  JVM RSS MiB  threads  heap used MiB  live after GC MiB"
-            + "  PostgreSQL RSS MiB (processes)");
+            + "  PostgreSQL RSS MiB  PostgreSQL PSS MiB (processes)");
     try (ExecutorService drivers = Executors.newVirtualThreadPerTaskExecutor()) {
       while (System.nanoTime() < end) {
         final long now = System.nanoTime();
@@ -151,10 +152,11 @@ public final class SoakRun {
             mib(metrics.getOrDefault("heap", 0.0)),
             mib(metrics.getOrDefault("live", 0.0)),
             postgres.stream().mapToLong(p -> status(p.pid(), "VmRSS")).sum() / 1024,
+            postgres.stream().mapToLong(p -> pss(p.pid())).sum() / 1024,
             postgres.size());
     samples.add(s);
     System.out.printf(
-        "  %6.1f  %8d  %6d  %11d  %7d  %13d  %17d  %18d (%d)%n",
+        "  %6.1f  %8d  %6d  %11d  %7d  %13d  %17d  %18d  %18d (%d)%n",
         s.minutes(),
         s.captured(),
         s.closed(),
@@ -163,6 +165,7 @@ public final class SoakRun {
         s.heapUsedMiB(),
         s.liveDataMiB(),
         s.postgresRssMiB(),
+        s.postgresPssMiB(),
         s.postgresProcesses());
   }
 
@@ -176,6 +179,24 @@ public final class SoakRun {
       return lines
           .filter(l -> l.startsWith(field + ":"))
           .map(l -> l.substring(field.length() + 1).trim().split("\\s+")[0])
+          .mapToLong(Long::parseLong)
+          .findFirst()
+          .orElse(0);
+    } catch (final IOException e) {
+      return 0;
+    }
+  }
+
+  /**
+   * Proportional set size in kB (/proc/&lt;pid&gt;/smaps_rollup): shared pages (PostgreSQL's shared
+   * buffers) divided among the processes that map them, so that a sum over processes is the memory
+   * they really take; a sum of their RSS counts the shared buffers once per process.
+   */
+  private static long pss(final long pid) {
+    try (Stream<String> lines = Files.lines(Path.of("/proc/" + pid + "/smaps_rollup"))) {
+      return lines
+          .filter(l -> l.startsWith("Pss:"))
+          .map(l -> l.substring(4).trim().split("\\s+")[0])
           .mapToLong(Long::parseLong)
           .findFirst()
           .orElse(0);
@@ -221,8 +242,16 @@ public final class SoakRun {
         "  live data after GC: first quarter max %d MiB, last quarter max %d MiB%n",
         max(first, Sample::liveDataMiB), max(last, Sample::liveDataMiB));
     System.out.printf(
-        "  PostgreSQL RSS: first quarter max %d MiB, last quarter max %d MiB%n",
-        max(first, Sample::postgresRssMiB), max(last, Sample::postgresRssMiB));
+        "  PostgreSQL PSS (RSS): first quarter max %d (%d) MiB, last quarter max %d (%d) MiB%n",
+        max(first, Sample::postgresPssMiB),
+        max(first, Sample::postgresRssMiB),
+        max(last, Sample::postgresPssMiB),
+        max(last, Sample::postgresRssMiB));
+    System.out.printf(
+        "  whole product (JVM RSS + PostgreSQL PSS): first quarter max %d MiB, last quarter max"
+            + " %d MiB%n",
+        max(first, x -> x.jvmRssMiB() + x.postgresPssMiB()),
+        max(last, x -> x.jvmRssMiB() + x.postgresPssMiB()));
     System.out.printf(
         "  threads: first quarter max %d, last quarter max %d%n",
         max(first, Sample::jvmThreads), max(last, Sample::jvmThreads));
