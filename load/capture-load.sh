@@ -2,7 +2,8 @@
 # Deal capture under load: starts the packaged product (embedded engine and PostgreSQL) on a fresh
 # data directory and free ports, waits until healthy, then runs the Gatling simulation
 # DealCaptureSimulation against it (50 clients capturing deals for 60 s by default) and stops it.
-# Called by ./openmineral bench capture [clients] [seconds].
+# Called by ./openmineral bench capture [clients] [seconds]; OPENMINERAL_BENCH_APP_ARGS adds
+# application arguments (space-separated) to compare settings.
 set -euo pipefail
 java_bin="$1"; jar="$2"; root="$3"; shift 3
 export CAPTURE_USERS="${1:-50}" CAPTURE_SECONDS="${2:-60}"
@@ -13,7 +14,7 @@ http_port="$(free_port)"; engine_port="$(free_port)"
   -jar "$jar" --server.port="$http_port" --openmineral.engine.port="$engine_port" \
   --openmineral.data-dir="$data" \
   "--openmineral.deployment.locations=file:$root/bpmn/**/*.bpmn,file:$root/bpmn/**/*.dmn,file:$root/forms/**/*.form" \
-  > "$data/app.log" 2>&1 &
+  ${OPENMINERAL_BENCH_APP_ARGS:-} > "$data/app.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$data"' EXIT
 for _ in $(seq 1 180); do
