@@ -10,9 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The packaged application (its Spring Boot jar) as a child process on one data directory and fixed
@@ -21,6 +23,11 @@ import java.util.concurrent.TimeUnit;
  * across restarts.
  */
 final class AppProcess implements AutoCloseable {
+  /** What a run does with the started application; true if every check held. */
+  interface Run {
+    boolean run() throws Exception;
+  }
+
   private final List<String> command;
   private final Path data;
   private final Path log;
@@ -54,6 +61,76 @@ final class AppProcess implements AutoCloseable {
     c.add("--openmineral.data-dir=" + data);
     c.addAll(appArguments);
     this.command = List.copyOf(c);
+  }
+
+  /**
+   * The packaged application as {@code ./openmineral bench} asks for it (system properties {@code
+   * openmineral.root}, {@code openmineral.app-jar}, {@code openmineral.java}, {@code
+   * openmineral.app-jvm-flags}), on a fresh data directory named with {@code dataPrefix}, with the
+   * repository's models and {@code extraArguments}.
+   */
+  static AppProcess forBench(final String dataPrefix, final List<String> extraArguments)
+      throws IOException {
+    final Path root = Path.of(System.getProperty("openmineral.root", ".")).toAbsolutePath();
+    final List<String> jvmFlags =
+        Stream.of(System.getProperty("openmineral.app-jvm-flags", "").trim().split("\\s+"))
+            .filter(f -> !f.isEmpty())
+            .toList();
+    final List<String> arguments = new ArrayList<>();
+    arguments.add(repositoryModels(root));
+    arguments.addAll(extraArguments);
+    return new AppProcess(
+        System.getProperty("openmineral.java", "java"),
+        jvmFlags,
+        Path.of(System.getProperty("openmineral.app-jar")),
+        Files.createTempDirectory(dataPrefix),
+        arguments);
+  }
+
+  /** The argument that deploys the repository's BPMN, DMN and form files at start. */
+  static String repositoryModels(final Path root) {
+    return "--openmineral.deployment.locations=file:"
+        + root
+        + "/bpmn/**/*.bpmn,file:"
+        + root
+        + "/bpmn/**/*.dmn,file:"
+        + root
+        + "/forms/**/*.form";
+  }
+
+  /**
+   * Starts the application, runs {@code run}, stops the application and exits with 0 if the run
+   * held, 1 if not. The data directory is deleted after a run that held and kept (its path printed)
+   * otherwise, for the application log and the database.
+   */
+  static void runAndExit(final AppProcess app, final Run run) throws Exception {
+    boolean ok = false;
+    try (app) {
+      System.out.printf("  started in %.1f s%n", app.start(Duration.ofMinutes(3)));
+      ok = run.run();
+    } finally {
+      if (ok) {
+        deleteTree(app.data);
+      } else {
+        System.out.println("  data directory and application log kept in " + app.data);
+      }
+    }
+    System.exit(ok ? 0 : 1);
+  }
+
+  /** Deletes a directory with everything in it; says so on stderr if it cannot. */
+  static void deleteTree(final Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (final Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (final IOException e) {
+      System.err.println("could not delete " + dir + ": " + e);
+    }
+  }
+
+  Path data() {
+    return data;
   }
 
   URI base() {

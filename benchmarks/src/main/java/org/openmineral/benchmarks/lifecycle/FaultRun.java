@@ -1,7 +1,6 @@
 package org.openmineral.benchmarks.lifecycle;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,25 +53,12 @@ public final class FaultRun {
     final int deals = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
     final int inFlight = args.length > 1 ? Integer.parseInt(args[1]) : 24;
     final int abandonEvery = args.length > 2 ? Integer.parseInt(args[2]) : 25;
-    final Path root = Path.of(System.getProperty("openmineral.root", ".")).toAbsolutePath();
-    final Path jar = Path.of(System.getProperty("openmineral.app-jar"));
-    final String java = System.getProperty("openmineral.java", "java");
-    final List<String> jvmFlags =
-        Stream.of(System.getProperty("openmineral.app-jvm-flags", "").trim().split("\\s+"))
-            .filter(s -> !s.isEmpty())
-            .toList();
-    final Path data = Files.createTempDirectory("openmineral-faults-");
-    final List<String> appArgs =
-        List.of(
-            "--openmineral.deployment.locations=file:"
-                + root
-                + "/bpmn/**/*.bpmn,file:"
-                + root
-                + "/bpmn/**/*.dmn,file:"
-                + root
-                + "/forms/**/*.form",
-            "--camunda.client.worker.defaults.timeout=" + JOB_TIMEOUT,
-            "--openmineral.faults.abandon-every-nth-job=" + abandonEvery);
+    final AppProcess app =
+        AppProcess.forBench(
+            "openmineral-faults-",
+            List.of(
+                "--camunda.client.worker.defaults.timeout=" + JOB_TIMEOUT,
+                "--openmineral.faults.abandon-every-nth-job=" + abandonEvery));
     System.out.printf(
         "fault run: %d deals, %d in flight, every %d-th job abandoned, 3 hard kills; %d cores,"
             + " load average %s; data in %s%n",
@@ -81,19 +67,8 @@ public final class FaultRun {
         abandonEvery,
         Runtime.getRuntime().availableProcessors(),
         Files.readString(Path.of("/proc/loadavg")).trim(),
-        data);
-    boolean ok = false;
-    try (AppProcess app = new AppProcess(java, jvmFlags, jar, data, appArgs)) {
-      System.out.printf("  started in %.1f s%n", app.start(Duration.ofMinutes(3)));
-      ok = new FaultRun(app).run(deals, inFlight);
-    } finally {
-      if (ok) {
-        delete(data);
-      } else {
-        System.out.println("  data directory and application log kept in " + data);
-      }
-    }
-    System.exit(ok ? 0 : 1);
+        app.data());
+    AppProcess.runAndExit(app, () -> new FaultRun(app).run(deals, inFlight));
   }
 
   private boolean run(final int deals, final int inFlight) throws Exception {
@@ -313,13 +288,5 @@ public final class FaultRun {
   private static void check(
       final List<String> checks, final String what, final boolean ok, final String detail) {
     checks.add(String.format("  %-4s %-45s %s", ok ? "ok" : "FAIL", what, detail));
-  }
-
-  static void delete(final Path dir) {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (final IOException e) {
-      System.err.println("could not delete " + dir + ": " + e);
-    }
   }
 }

@@ -13,12 +13,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 import org.openmineral.engine.EmbeddedEngine;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -73,13 +71,7 @@ final class FullProductChannel implements DealChannel {
                 "--openmineral.data-dir=" + data,
                 "--server.port=0",
                 "--openmineral.engine.port=0",
-                "--openmineral.deployment.locations=file:"
-                    + root
-                    + "/bpmn/**/*.bpmn,file:"
-                    + root
-                    + "/bpmn/**/*.dmn,file:"
-                    + root
-                    + "/forms/**/*.form",
+                AppProcess.repositoryModels(root),
                 "--logging.level.root=warn",
                 "--logging.level.org.openmineral=warn"));
     final String extra = System.getProperty("openmineral.bench.app-args", "").trim();
@@ -105,17 +97,8 @@ final class FullProductChannel implements DealChannel {
               "trader",
               "POST",
               "/api/counterparties",
-              Map.of(
-                  "name",
-                  "Andes Copper SA " + UUID.randomUUID().toString().substring(0, 8),
-                  "type",
-                  "ENTITY",
-                  "country",
-                  "CH",
-                  "ownershipDisclosed",
-                  true,
-                  "creditLimit",
-                  Map.of("amount", 1_000_000_000, "currency", "USD")),
+              LifecycleDeals.counterpartyBody(
+                  "Andes Copper SA " + UUID.randomUUID().toString().substring(0, 8)),
               Map.of());
       created.expect(201);
       counterparties.add(created.body().get("id").asText());
@@ -234,13 +217,7 @@ final class FullProductChannel implements DealChannel {
   @Override
   public void close() throws Exception {
     context.close();
-    try (Stream<Path> paths = Files.walk(data)) {
-      for (final Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (final IOException e) {
-      System.err.println("could not delete " + data + ": " + e);
-    }
+    AppProcess.deleteTree(data);
   }
 
   /** JSON over HTTP as the demo users (password = user name), tokens cached per user. */

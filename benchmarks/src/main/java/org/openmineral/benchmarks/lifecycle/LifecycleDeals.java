@@ -24,6 +24,21 @@ final class LifecycleDeals {
     return today.minusDays(10);
   }
 
+  /** The body of {@code POST /api/counterparties}: a Swiss entity with a 1 bn USD limit. */
+  static Map<String, Object> counterpartyBody(final String name) {
+    return Map.of(
+        "name",
+        name,
+        "type",
+        "ENTITY",
+        "country",
+        "CH",
+        "ownershipDisclosed",
+        true,
+        "creditLimit",
+        Map.of("amount", 1_000_000_000, "currency", "USD"));
+  }
+
   /** The body of {@code POST /api/deals}. */
   static Map<String, Object> captureBody(final String counterpartyId, final LocalDate today) {
     final Map<String, Object> body = new LinkedHashMap<>();

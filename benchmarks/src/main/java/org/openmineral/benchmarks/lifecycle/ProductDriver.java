@@ -210,17 +210,7 @@ final class ProductDriver {
               "trader",
               "POST",
               "/api/counterparties",
-              Map.of(
-                  "name",
-                  "Andes Copper SA " + run + "-" + i,
-                  "type",
-                  "ENTITY",
-                  "country",
-                  "CH",
-                  "ownershipDisclosed",
-                  true,
-                  "creditLimit",
-                  Map.of("amount", 1_000_000_000, "currency", "USD")),
+              LifecycleDeals.counterpartyBody("Andes Copper SA " + run + "-" + i),
               Map.of(),
               201);
       counterparties.add(created.get("id").asText());
@@ -263,33 +253,14 @@ final class ProductDriver {
       final Map<String, String> headers,
       final int... expected)
       throws Exception {
-    final long deadline = System.nanoTime() + STUBBORN_FOR.toNanos();
-    long pause = 50;
-    while (true) {
-      String last;
-      try {
-        final FullProductChannel.ProductHttp.Answer a =
-            http.send(user, method, path, body, headers);
-        for (final int e : expected) {
-          if (a.status() == e) {
-            return a.body();
-          }
-        }
-        if (a.status() < 500 && a.status() != 409 && a.status() != 401) {
-          throw new IllegalStateException(
-              method + " " + path + ": HTTP " + a.status() + " " + a.text());
-        }
-        last = "HTTP " + a.status() + " " + a.text();
-      } catch (final IOException e) {
-        last = e.toString();
+    final FullProductChannel.ProductHttp.Answer a =
+        stubborn(user, method, path, body, headers, true);
+    for (final int e : expected) {
+      if (a.status() == e) {
+        return a.body();
       }
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException(method + " " + path + " kept failing: " + last);
-      }
-      requestsRetried.incrementAndGet();
-      Thread.sleep(pause);
-      pause = Math.min(pause * 2, down ? 1000 : 500);
     }
+    throw new IllegalStateException(method + " " + path + ": HTTP " + a.status() + " " + a.text());
   }
 
   /** As {@link #send} for a task completion, whose 404 and 409 are answers, not failures. */
@@ -300,16 +271,33 @@ final class ProductDriver {
       final Object body,
       final Map<String, String> headers)
       throws Exception {
+    return stubborn(user, method, path, body, headers, false).status();
+  }
+
+  /**
+   * The first answer that is not a 5xx or a 401 (nor a 409 when {@code retryConflicts}); no answer
+   * at all is a reason to send again too, with a growing pause, for up to {@link #STUBBORN_FOR}.
+   */
+  private FullProductChannel.ProductHttp.Answer stubborn(
+      final String user,
+      final String method,
+      final String path,
+      final Object body,
+      final Map<String, String> headers,
+      final boolean retryConflicts)
+      throws Exception {
     final long deadline = System.nanoTime() + STUBBORN_FOR.toNanos();
     long pause = 50;
     while (true) {
       String last;
       try {
-        final int status = http.send(user, method, path, body, headers).status();
-        if (status < 500 && status != 401) {
-          return status;
+        final FullProductChannel.ProductHttp.Answer a =
+            http.send(user, method, path, body, headers);
+        final int status = a.status();
+        if (status < 500 && status != 401 && (status != 409 || !retryConflicts)) {
+          return a;
         }
-        last = "HTTP " + status;
+        last = "HTTP " + status + " " + a.text();
       } catch (final IOException e) {
         last = e.toString();
       }
@@ -318,7 +306,7 @@ final class ProductDriver {
       }
       requestsRetried.incrementAndGet();
       Thread.sleep(pause);
-      pause = Math.min(pause * 2, 1000);
+      pause = Math.min(pause * 2, down ? 1000 : 500);
     }
   }
 

@@ -56,42 +56,15 @@ public final class SoakRun {
   public static void main(final String[] args) throws Exception {
     final int minutes = args.length > 0 ? Integer.parseInt(args[0]) : 30;
     final double perSecond = args.length > 1 ? Double.parseDouble(args[1]) : 0.5;
-    final Path root = Path.of(System.getProperty("openmineral.root", ".")).toAbsolutePath();
-    final Path jar = Path.of(System.getProperty("openmineral.app-jar"));
-    final String java = System.getProperty("openmineral.java", "java");
-    final List<String> jvmFlags =
-        Stream.of(System.getProperty("openmineral.app-jvm-flags", "").trim().split("\\s+"))
-            .filter(s -> !s.isEmpty())
-            .toList();
-    final Path data = Files.createTempDirectory("openmineral-soak-");
-    final List<String> appArgs =
-        List.of(
-            "--openmineral.deployment.locations=file:"
-                + root
-                + "/bpmn/**/*.bpmn,file:"
-                + root
-                + "/bpmn/**/*.dmn,file:"
-                + root
-                + "/forms/**/*.form");
+    final AppProcess app = AppProcess.forBench("openmineral-soak-", List.of());
     System.out.printf(
         "soak: %d minutes at %.2f deals/s captured; %d cores, load average %s; data in %s%n",
         minutes,
         perSecond,
         Runtime.getRuntime().availableProcessors(),
         Files.readString(Path.of("/proc/loadavg")).trim(),
-        data);
-    boolean ok = false;
-    try (AppProcess app = new AppProcess(java, jvmFlags, jar, data, appArgs)) {
-      System.out.printf("  started in %.1f s%n", app.start(Duration.ofMinutes(3)));
-      ok = new SoakRun(app).run(minutes, perSecond);
-    } finally {
-      if (ok) {
-        FaultRun.delete(data);
-      } else {
-        System.out.println("  data directory and application log kept in " + data);
-      }
-    }
-    System.exit(ok ? 0 : 1);
+        app.data());
+    AppProcess.runAndExit(app, () -> new SoakRun(app).run(minutes, perSecond));
   }
 
   private boolean run(final int minutes, final double perSecond) throws Exception {
@@ -175,16 +148,7 @@ public final class SoakRun {
 
   /** A number from /proc/&lt;pid&gt;/status (VmRSS in kB, Threads); 0 if the process is gone. */
   private static long status(final long pid, final String field) {
-    try (Stream<String> lines = Files.lines(Path.of("/proc/" + pid + "/status"))) {
-      return lines
-          .filter(l -> l.startsWith(field + ":"))
-          .map(l -> l.substring(field.length() + 1).trim().split("\\s+")[0])
-          .mapToLong(Long::parseLong)
-          .findFirst()
-          .orElse(0);
-    } catch (final IOException e) {
-      return 0;
-    }
+    return procNumber(pid, "status", field);
   }
 
   /**
@@ -193,10 +157,15 @@ public final class SoakRun {
    * they really take; a sum of their RSS counts the shared buffers once per process.
    */
   private static long pss(final long pid) {
-    try (Stream<String> lines = Files.lines(Path.of("/proc/" + pid + "/smaps_rollup"))) {
+    return procNumber(pid, "smaps_rollup", "Pss");
+  }
+
+  /** The first number after {@code field:} in /proc/&lt;pid&gt;/&lt;file&gt;; 0 if unreadable. */
+  private static long procNumber(final long pid, final String file, final String field) {
+    try (Stream<String> lines = Files.lines(Path.of("/proc/" + pid + "/" + file))) {
       return lines
-          .filter(l -> l.startsWith("Pss:"))
-          .map(l -> l.substring(4).trim().split("\\s+")[0])
+          .filter(l -> l.startsWith(field + ":"))
+          .map(l -> l.substring(field.length() + 1).trim().split("\\s+")[0])
           .mapToLong(Long::parseLong)
           .findFirst()
           .orElse(0);
