@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Deal capture under load: starts the packaged product (embedded engine and PostgreSQL) on a fresh
 # data directory and free ports, waits until healthy, then runs the Gatling simulation
-# DealCaptureSimulation against it (50 clients capturing deals for 60 s by default) and stops it.
-# Called by ./openmineral bench capture [clients] [seconds]; OPENMINERAL_BENCH_APP_ARGS adds
+# DealCaptureSimulation against it (50 clients capturing deals for 60 s by default, each as fast as
+# the product lets it, or one capture per client every pace-seconds) and stops it.
+# Called by ./openmineral bench capture [clients] [seconds] [pace-seconds]; CAPTURE_POLL_MS sets
+# how often a client looks for the deal's first task (250 ms); OPENMINERAL_BENCH_APP_ARGS adds
 # application arguments (space-separated) to compare settings.
 set -euo pipefail
 java_bin="$1"; jar="$2"; root="$3"; shift 3
-export CAPTURE_USERS="${1:-50}" CAPTURE_SECONDS="${2:-60}"
+export CAPTURE_USERS="${1:-50}" CAPTURE_SECONDS="${2:-60}" CAPTURE_PACE_SECONDS="${3:-0}"
 data="$(mktemp -d /tmp/openmineral-capture-XXXXXX)"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 http_port="$(free_port)"; engine_port="$(free_port)"

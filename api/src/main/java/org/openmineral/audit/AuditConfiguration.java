@@ -56,8 +56,7 @@ public class AuditConfiguration {
     /** Feeds the audit log from where it stopped; closed before the engine. */
     @Bean(destroyMethod = "close")
     AuditFeed auditFeed(final EmbeddedEngine engine, final AuditLog log) {
-      return new AuditFeed(
-          engine.recordFeed().subscribe(AuditLog.NAME, log.position(), log::apply));
+      return new AuditFeed(engine.recordFeed().subscribe(AuditLog.NAME, log.position(), log));
     }
   }
 

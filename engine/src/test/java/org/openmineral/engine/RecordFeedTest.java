@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openmineral.engine.feed.FeedSubscription;
+import org.openmineral.engine.feed.RecordHandler;
 
 class RecordFeedTest {
   @TempDir Path data;
@@ -63,7 +64,8 @@ class RecordFeedTest {
   }
 
   @Test
-  void aFailingHandlerIsOfferedTheSameRecordAgain() throws Exception {
+  void aFailingHandlerIsOfferedTheBatchAgainAndAPositionKeepingHandlerSeesEachRecordOnce()
+      throws Exception {
     try (EmbeddedEngine engine = EmbeddedEngine.start(EngineSettings.defaults(data).withPort(0));
         CamundaClient client = TestProcesses.client(engine)) {
       client
@@ -83,6 +85,10 @@ class RecordFeedTest {
                     if (calls.incrementAndGet() == 3) {
                       throw new IllegalStateException("database briefly unavailable");
                     }
+                    // as a projection does: a record at or below the stored position was applied
+                    if (!accepted.isEmpty() && record.getPosition() <= accepted.getLast()) {
+                      return;
+                    }
                     accepted.add(record.getPosition());
                   });
       try {
@@ -91,6 +97,56 @@ class RecordFeedTest {
             .until(() -> accepted.size() >= 5);
         for (int i = 1; i < accepted.size(); i++) {
           assertThat(accepted.get(i)).isEqualTo(accepted.get(i - 1) + 1);
+        }
+        // the records before the failing one in its batch were offered again
+        assertThat(calls.get()).isGreaterThan(accepted.size() + 1);
+      } finally {
+        subscription.close();
+      }
+    }
+  }
+
+  @Test
+  void recordsAlreadyOnTheLogArriveInBatchesInLogOrder() throws Exception {
+    try (EmbeddedEngine engine = EmbeddedEngine.start(EngineSettings.defaults(data).withPort(0));
+        CamundaClient client = TestProcesses.client(engine)) {
+      client
+          .newDeployResourceCommand()
+          .addProcessModel(TestProcesses.message(), "nomination.bpmn")
+          .send()
+          .join();
+      // well over one batch of records: identity set-up, deployment and 20 instances
+      for (int i = 0; i < 20; i++) {
+        startAndNominate(client, "deal-batch-" + i);
+      }
+      final List<Integer> sizes = new CopyOnWriteArrayList<>();
+      final List<Long> positions = new CopyOnWriteArrayList<>();
+      final FeedSubscription subscription =
+          engine
+              .recordFeed()
+              .subscribe(
+                  "batches",
+                  -1,
+                  new RecordHandler() {
+                    @Override
+                    public void onRecord(final Record<?> record) {
+                      throw new AssertionError("the feed hands over batches");
+                    }
+
+                    @Override
+                    public void onRecords(final List<Record<?>> records) {
+                      sizes.add(records.size());
+                      records.forEach(r -> positions.add(r.getPosition()));
+                    }
+                  });
+      try {
+        org.awaitility.Awaitility.await()
+            .atMost(java.time.Duration.ofSeconds(30))
+            .until(() -> positions.size() > FeedSubscription.MAX_BATCH);
+        assertThat(sizes.getFirst()).isEqualTo(FeedSubscription.MAX_BATCH);
+        assertThat(sizes).allMatch(size -> size >= 1 && size <= FeedSubscription.MAX_BATCH);
+        for (int i = 1; i < positions.size(); i++) {
+          assertThat(positions.get(i)).isEqualTo(positions.get(i - 1) + 1);
         }
       } finally {
         subscription.close();

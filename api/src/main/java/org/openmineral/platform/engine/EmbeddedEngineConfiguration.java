@@ -1,11 +1,14 @@
 package org.openmineral.platform.engine;
 
+import io.camunda.zeebe.protocol.record.Record;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
+import java.util.List;
 import org.openmineral.engine.EmbeddedEngine;
 import org.openmineral.engine.EngineSettings;
 import org.openmineral.engine.feed.FeedSubscription;
+import org.openmineral.engine.feed.RecordHandler;
 import org.openmineral.platform.redis.DomainEvents;
 import org.openmineral.task.EmbeddedUserTaskCommands;
 import org.openmineral.task.EmbeddedUserTaskQueries;
@@ -79,9 +82,17 @@ public class EmbeddedEngineConfiguration {
         .subscribe(
             UserTaskProjection.NAME,
             projection.position(),
-            record -> {
-              projection.apply(record);
-              TaskEvents.of(record).ifPresent(events::publish);
+            new RecordHandler() {
+              @Override
+              public void onRecord(final Record<?> record) {
+                onRecords(List.of(record));
+              }
+
+              @Override
+              public void onRecords(final List<Record<?>> records) {
+                projection.applyAll(records);
+                records.forEach(record -> TaskEvents.of(record).ifPresent(events::publish));
+              }
             });
   }
 

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.stream.Stream;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -20,6 +21,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -79,6 +81,22 @@ public class SecurityConfiguration {
 
   /** Who may rebuild the knowledge index; every authenticated user may search it. */
   static final String[] KNOWLEDGE_INDEX = {ADMIN};
+
+  /**
+   * Every token decoder, the local issuer's or the one configured for an external issuer, remembers
+   * the tokens it accepted ({@link CachingJwtDecoder}).
+   */
+  @Bean
+  static BeanPostProcessor rememberAcceptedTokens() {
+    return new BeanPostProcessor() {
+      @Override
+      public Object postProcessAfterInitialization(final Object bean, final String name) {
+        return bean instanceof JwtDecoder decoder && !(bean instanceof CachingJwtDecoder)
+            ? new CachingJwtDecoder(decoder)
+            : bean;
+      }
+    };
+  }
 
   @Bean
   SecurityFilterChain apiSecurity(

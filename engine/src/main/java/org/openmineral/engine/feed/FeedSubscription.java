@@ -6,13 +6,22 @@ import io.camunda.zeebe.logstreams.log.LogStreamReader;
 import io.camunda.zeebe.logstreams.log.LoggedEvent;
 import io.camunda.zeebe.protocol.record.Record;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One subscriber's position in the record feed, advanced by its own daemon thread. */
+/**
+ * One subscriber's position in the record feed, advanced by its own daemon thread: whatever is on
+ * the log after it, up to {@link #MAX_BATCH} records at a time, goes to the handler in one call.
+ */
 public final class FeedSubscription implements AutoCloseable {
+  /** The most records handed to the handler in one call. */
+  public static final int MAX_BATCH = 256;
+
   private static final Logger LOG = LoggerFactory.getLogger(FeedSubscription.class);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
@@ -67,10 +76,13 @@ public final class FeedSubscription implements AutoCloseable {
             }
             continue;
           }
-          final LoggedEvent event = reader.next();
-          final Record<?> record = LoggedRecords.toRecord(event, logStream.getPartitionId());
-          handler.onRecord(record);
-          lastDelivered = record.getPosition();
+          final List<Record<?>> batch = new ArrayList<>();
+          while (batch.size() < MAX_BATCH && reader.hasNext()) {
+            final LoggedEvent event = reader.next();
+            batch.add(LoggedRecords.toRecord(event, logStream.getPartitionId()));
+          }
+          handler.onRecords(Collections.unmodifiableList(batch));
+          lastDelivered = batch.getLast().getPosition();
           lastError = null;
           backoffMillis = 100;
         }
