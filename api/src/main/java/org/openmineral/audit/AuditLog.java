@@ -1,7 +1,6 @@
 package org.openmineral.audit;
 
 import io.camunda.zeebe.protocol.record.Record;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;
@@ -59,13 +58,16 @@ public final class AuditLog implements RecordHandler {
     }
     transactions.executeWithoutResult(
         status -> {
-          final Connection connection = DataSourceUtils.getConnection(dataSource);
-          for (final Record<?> record : audited) {
-            try {
-              projection.apply(connection, record);
-            } catch (final SQLException e) {
-              throw errors.translate("audit record " + record.getPosition(), null, e);
-            }
+          try {
+            projection.applyAll(DataSourceUtils.getConnection(dataSource), audited);
+          } catch (final SQLException e) {
+            throw errors.translate(
+                "audit records "
+                    + audited.getFirst().getPosition()
+                    + " to "
+                    + audited.getLast().getPosition(),
+                null,
+                e);
           }
         });
   }

@@ -17,16 +17,20 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * The audit projection, one record at a time on a connection whose transaction the host owns: one
- * {@code audit_entry} per {@code EVENT} and {@code COMMAND_REJECTION} record, hashed into a chain
- * per partition ({@code V6__audit.sql}), and the structured process history of that record ({@code
- * V14__audit_history.sql}, see {@link ProcessHistory}). The chain's head ({@code audit_chain_head}:
- * last position and hash) moves in the same transaction, only forward; a record at or below the
- * head is skipped, so a record delivered again (after a restart, or a retry after a failure) is
- * written once, history included.
+ * The audit projection, on a connection whose transaction the host owns, one record or a batch at a
+ * time: one {@code audit_entry} per {@code EVENT} and {@code COMMAND_REJECTION} record, hashed into
+ * a chain per partition ({@code V6__audit.sql}), and the structured process history of that record
+ * ({@code V14__audit_history.sql}, see {@link ProcessHistory}). The chain's head ({@code
+ * audit_chain_head}: last position and hash) moves in the same transaction, only forward; a record
+ * at or below the head is skipped, so a record delivered again (after a restart, or a retry after a
+ * failure) is written once, history included.
  *
  * <p>Depends only on the Zeebe protocol and JDBC, so that the application (embedded engine's record
  * feed) and the audit exporter (a Camunda broker) write the same rows for the same records.
@@ -107,29 +111,70 @@ public final class AuditProjection {
    * was written: false for a record not audited or audited before.
    */
   public boolean apply(final Connection connection, final Record<?> record) throws SQLException {
-    if (!audited(record)) {
-      return false;
+    return applyAll(connection, List.of(record)) == 1;
+  }
+
+  /**
+   * Projects records in log order in the caller's transaction; the caller commits. Each partition's
+   * head is locked and read once and written once for the whole list. Returns how many records were
+   * written (those not audited or audited before are skipped).
+   */
+  public int applyAll(final Connection connection, final List<? extends Record<?>> records)
+      throws SQLException {
+    final Map<Integer, Head> heads = new HashMap<>();
+    final Set<Integer> moved = new HashSet<>();
+    int written = 0;
+    for (final Record<?> record : records) {
+      if (!audited(record)) {
+        continue;
+      }
+      Head head = heads.get(record.getPartitionId());
+      if (head == null) {
+        head = lockHead(connection, record.getPartitionId());
+        heads.put(record.getPartitionId(), head);
+      }
+      if (head.position() >= record.getPosition()) {
+        continue; // audited before
+      }
+      final String recordJson = record.toJson();
+      final JsonNode value = value(record, recordJson);
+      final AuditEntry entry = entry(record, recordJson, value);
+      final String hash = entry.hash(head.hash());
+      insert(connection, entry, head.hash(), hash);
+      history.project(connection, record, value, entry);
+      heads.put(record.getPartitionId(), new Head(entry.position(), hash));
+      moved.add(record.getPartitionId());
+      written++;
     }
-    final String previousHash;
+    for (final int partition : moved) {
+      moveHead(connection, partition, heads.get(partition));
+    }
+    return written;
+  }
+
+  /** A partition's last audited position and hash ({@code -1} and genesis before the first). */
+  private record Head(long position, String hash) {}
+
+  private static Head lockHead(final Connection connection, final int partitionId)
+      throws SQLException {
     try (PreparedStatement head =
         connection.prepareStatement(
             "select position, hash from audit_chain_head where partition_id = ? for update")) {
-      head.setInt(1, record.getPartitionId());
+      head.setInt(1, partitionId);
       try (ResultSet rs = head.executeQuery()) {
-        if (rs.next()) {
-          if (rs.getLong(1) >= record.getPosition()) {
-            return false; // audited before
-          }
-          previousHash = rs.getString(2);
-        } else {
-          previousHash = AuditEntry.GENESIS;
-        }
+        return rs.next()
+            ? new Head(rs.getLong(1), rs.getString(2))
+            : new Head(-1, AuditEntry.GENESIS);
       }
     }
-    final String recordJson = record.toJson();
-    final JsonNode value = value(record, recordJson);
-    final AuditEntry entry = entry(record, recordJson, value);
-    final String hash = entry.hash(previousHash);
+  }
+
+  private static void insert(
+      final Connection connection,
+      final AuditEntry entry,
+      final String previousHash,
+      final String hash)
+      throws SQLException {
     try (PreparedStatement insert =
         connection.prepareStatement(
             """
@@ -155,6 +200,10 @@ public final class AuditProjection {
       insert.setString(14, hash);
       insert.executeUpdate();
     }
+  }
+
+  private static void moveHead(final Connection connection, final int partition, final Head head)
+      throws SQLException {
     try (PreparedStatement moveHead =
         connection.prepareStatement(
             """
@@ -162,13 +211,11 @@ public final class AuditProjection {
             on conflict (partition_id) do update
               set position = excluded.position, hash = excluded.hash
             """)) {
-      moveHead.setInt(1, entry.partitionId());
-      moveHead.setLong(2, entry.position());
-      moveHead.setString(3, hash);
+      moveHead.setInt(1, partition);
+      moveHead.setLong(2, head.position());
+      moveHead.setString(3, head.hash());
       moveHead.executeUpdate();
     }
-    history.project(connection, record, value, entry);
-    return true;
   }
 
   private JsonNode value(final Record<?> record, final String recordJson) {

@@ -12,6 +12,7 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
@@ -41,16 +42,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * then {@code GET /api/tasks/{key}} for the task's creation time as the engine recorded it. With
  * {@code CAPTURE_PACE_SECONDS} 0 (the default) each client captures its next deal as soon as it saw
  * the last one's task (closed loop: the most the product takes); with a pace of p seconds each
- * client starts one capture every p seconds (50 clients at 10 s: 5 deals/s). Before the load, four
- * counterparties are created and approved through the API (onboarding process, compliance decision)
- * with a 10 bn USD limit each. Prints p50/p99 of the capture request, of the time from sending it
- * to the engine creating the first task (the engine's timestamp; client and server share the
- * machine's clock) and to seeing it in the inbox, beside Gatling's own report.
+ * client starts one capture every p seconds, the first at a random offset within p (50 clients at
+ * 10 s: 5 deals/s, spread). Before the load, four counterparties are created and approved through
+ * the API (onboarding process, compliance decision) with a 10 bn USD limit each. Prints p50/p99 of
+ * the capture request, of the time from sending it to the engine creating the first task (the
+ * engine's timestamp; client and server share the machine's clock) and to seeing it in the inbox,
+ * beside Gatling's own report.
  */
 public class DealCaptureSimulation extends Simulation {
   private static final String BASE = env("OPENMINERAL_URL", "http://localhost:8080");
   private static final int USERS = Integer.parseInt(env("CAPTURE_USERS", "50"));
   private static final int SECONDS = Integer.parseInt(env("CAPTURE_SECONDS", "60"));
+  private static final int WARM_UP = Integer.parseInt(env("CAPTURE_WARM_UP_SECONDS", "30"));
+  private static final String MEASURED = "capture deals";
   private static final Duration POLL =
       Duration.ofMillis(Long.parseLong(env("CAPTURE_POLL_MS", "250")));
   private static final Duration PACE =
@@ -79,81 +83,101 @@ public class DealCaptureSimulation extends Simulation {
           .disableCaching()
           .shareConnections();
 
-  private final ScenarioBuilder capture =
-      scenario("capture deals")
-          .during(Duration.ofSeconds(SECONDS))
-          .on(
-              pace(PACE)
-                  .exec(
-                      session ->
-                          session
-                              .set("body", dealBody())
-                              .set("key", "load-" + UUID.randomUUID())
-                              .set("started", System.nanoTime())
-                              .set("sentAt", System.currentTimeMillis())
-                              .remove("firstTask")
-                              .remove("taskCreated"))
-                  .exec(
-                      http("POST /api/deals")
-                          .post("/api/deals")
-                          .header("Authorization", session -> "Bearer " + traderToken)
-                          .header("Idempotency-Key", "#{key}")
-                          .body(StringBody("#{body}"))
-                          .check(
-                              status().is(201),
-                              jsonPath("$.id").saveAs("dealId"),
-                              responseTimeInMillis().saveAs("captureMs")))
-                  .exec(
-                      session -> {
-                        if (!session.isFailed()) {
+  private static ScenarioBuilder capture(final String name, final int seconds) {
+    return scenario(name)
+        // paced clients start at random offsets within the pace: arrivals spread, not in step
+        .pause(Duration.ZERO, PACE)
+        .during(Duration.ofSeconds(seconds))
+        .on(
+            pace(PACE)
+                .exec(
+                    session ->
+                        session
+                            .set("body", dealBody())
+                            .set("key", "load-" + UUID.randomUUID())
+                            .set("started", System.nanoTime())
+                            .set("sentAt", System.currentTimeMillis())
+                            .remove("firstTask")
+                            .remove("taskCreated"))
+                .exec(
+                    http("POST /api/deals")
+                        .post("/api/deals")
+                        .header("Authorization", session -> "Bearer " + traderToken)
+                        .header("Idempotency-Key", "#{key}")
+                        .body(StringBody("#{body}"))
+                        .check(
+                            status().is(201),
+                            jsonPath("$.id").saveAs("dealId"),
+                            responseTimeInMillis().saveAs("captureMs")))
+                .exec(
+                    session -> {
+                      if (!session.isFailed()) {
+                        if (measured(session)) {
                           CAPTURE_MS.add((long) session.getInt("captureMs"));
                         }
+                      }
+                      return session;
+                    })
+                .asLongAs(
+                    session ->
+                        !session.isFailed()
+                            && !session.contains("firstTask")
+                            && System.nanoTime() - session.getLong("started") < GIVE_UP_NANOS)
+                .on(
+                    pause(POLL),
+                    http("GET /api/deals/{id}")
+                        .get("/api/deals/#{dealId}")
+                        .header("Authorization", session -> "Bearer " + traderToken)
+                        .check(
+                            status().is(200),
+                            jsonPath("$.openTasks[0].key").optional().saveAs("firstTask")))
+                .exec(
+                    session -> {
+                      if (!measured(session)) {
                         return session;
-                      })
-                  .asLongAs(
-                      session ->
-                          !session.isFailed()
-                              && !session.contains("firstTask")
-                              && System.nanoTime() - session.getLong("started") < GIVE_UP_NANOS)
-                  .on(
-                      pause(POLL),
-                      http("GET /api/deals/{id}")
-                          .get("/api/deals/#{dealId}")
-                          .header("Authorization", session -> "Bearer " + traderToken)
-                          .check(
-                              status().is(200),
-                              jsonPath("$.openTasks[0].key").optional().saveAs("firstTask")))
-                  .exec(
-                      session -> {
-                        if (session.contains("firstTask")) {
-                          FIRST_TASK_MS.add(
-                              (System.nanoTime() - session.getLong("started")) / 1_000_000);
-                        } else if (session.contains("dealId")) {
-                          NO_TASK.incrementAndGet();
-                        }
-                        return session;
-                      })
-                  .doIf(session -> session.contains("firstTask"))
-                  .then(
-                      http("GET /api/tasks/{key}")
-                          .get("/api/tasks/#{firstTask}")
-                          .header("Authorization", session -> "Bearer " + traderToken)
-                          .check(
-                              status().is(200), jsonPath("$.creationTime").saveAs("taskCreated")))
-                  .exec(
-                      session -> {
-                        if (session.contains("taskCreated")) {
-                          TASK_CREATED_MS.add(
-                              Instant.parse(session.getString("taskCreated")).toEpochMilli()
-                                  - session.getLong("sentAt"));
-                        }
-                        return session.markAsSucceeded().remove("dealId");
-                      }));
+                      }
+                      if (session.contains("firstTask")) {
+                        FIRST_TASK_MS.add(
+                            (System.nanoTime() - session.getLong("started")) / 1_000_000);
+                      } else if (session.contains("dealId")) {
+                        NO_TASK.incrementAndGet();
+                      }
+                      return session;
+                    })
+                .doIf(session -> session.contains("firstTask"))
+                .then(
+                    http("GET /api/tasks/{key}")
+                        .get("/api/tasks/#{firstTask}")
+                        .header("Authorization", session -> "Bearer " + traderToken)
+                        .check(status().is(200), jsonPath("$.creationTime").saveAs("taskCreated")))
+                .exec(
+                    session -> {
+                      if (session.contains("taskCreated") && measured(session)) {
+                        TASK_CREATED_MS.add(
+                            Instant.parse(session.getString("taskCreated")).toEpochMilli()
+                                - session.getLong("sentAt"));
+                      }
+                      return session.markAsSucceeded().remove("dealId");
+                    }));
+  }
+
+  private static boolean measured(final io.gatling.javaapi.core.Session session) {
+    return MEASURED.equals(session.scenario());
+  }
 
   {
-    setUp(capture.injectClosed(constantConcurrentUsers(USERS).during(Duration.ofSeconds(SECONDS))))
+    final PopulationBuilder measured =
+        capture(MEASURED, SECONDS)
+            .injectClosed(constantConcurrentUsers(USERS).during(Duration.ofSeconds(SECONDS)));
+    setUp(
+            WARM_UP == 0
+                ? measured
+                : capture("warm up", WARM_UP)
+                    .injectClosed(
+                        constantConcurrentUsers(USERS).during(Duration.ofSeconds(WARM_UP)))
+                    .andThen(measured))
         .protocols(protocol)
-        .maxDuration(Duration.ofSeconds(SECONDS + 60L));
+        .maxDuration(Duration.ofSeconds(WARM_UP + SECONDS + 120L));
   }
 
   private static String dealBody() {
