@@ -51,8 +51,8 @@ public final class AuditLog implements RecordHandler {
 
   /** Audits records of the feed in log order, each at most once, in one transaction. */
   public void applyAll(final List<? extends Record<?>> records) {
-    final List<Record<?>> audited =
-        records.stream().filter(AuditProjection::audited).<Record<?>>map(r -> r).toList();
+    final List<? extends Record<?>> audited =
+        records.stream().filter(AuditProjection::audited).toList();
     if (audited.isEmpty()) {
       return;
     }

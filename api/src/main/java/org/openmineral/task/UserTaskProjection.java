@@ -69,11 +69,8 @@ public final class UserTaskProjection {
    * records costs one commit rather than one per record.
    */
   public void applyAll(final List<? extends Record<?>> records) {
-    final List<Record<?>> relevant =
-        records.stream()
-            .filter(r -> r.getRecordType() == RecordType.EVENT && relevant(r))
-            .<Record<?>>map(r -> r)
-            .toList();
+    final List<? extends Record<?>> relevant =
+        records.stream().filter(r -> r.getRecordType() == RecordType.EVENT && relevant(r)).toList();
     if (relevant.isEmpty()) {
       return;
     }

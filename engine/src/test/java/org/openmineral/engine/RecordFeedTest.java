@@ -25,11 +25,7 @@ class RecordFeedTest {
     try (EmbeddedEngine engine = EmbeddedEngine.start(EngineSettings.defaults(data).withPort(0));
         CamundaClient client = TestProcesses.client(engine);
         RecordCollector all = new RecordCollector(engine)) {
-      client
-          .newDeployResourceCommand()
-          .addProcessModel(TestProcesses.message(), "nomination.bpmn")
-          .send()
-          .join();
+      deployNomination(client);
       final long instance = startAndNominate(client, "D-1");
       all.await("done", processCompleted(instance));
 
@@ -68,11 +64,7 @@ class RecordFeedTest {
       throws Exception {
     try (EmbeddedEngine engine = EmbeddedEngine.start(EngineSettings.defaults(data).withPort(0));
         CamundaClient client = TestProcesses.client(engine)) {
-      client
-          .newDeployResourceCommand()
-          .addProcessModel(TestProcesses.message(), "nomination.bpmn")
-          .send()
-          .join();
+      deployNomination(client);
       final AtomicInteger calls = new AtomicInteger();
       final List<Long> accepted = new CopyOnWriteArrayList<>();
       final FeedSubscription subscription =
@@ -110,11 +102,7 @@ class RecordFeedTest {
   void recordsAlreadyOnTheLogArriveInBatchesInLogOrder() throws Exception {
     try (EmbeddedEngine engine = EmbeddedEngine.start(EngineSettings.defaults(data).withPort(0));
         CamundaClient client = TestProcesses.client(engine)) {
-      client
-          .newDeployResourceCommand()
-          .addProcessModel(TestProcesses.message(), "nomination.bpmn")
-          .send()
-          .join();
+      deployNomination(client);
       // well over one batch of records: identity set-up, deployment and 20 instances
       for (int i = 0; i < 20; i++) {
         startAndNominate(client, "deal-batch-" + i);
@@ -152,6 +140,14 @@ class RecordFeedTest {
         subscription.close();
       }
     }
+  }
+
+  private static void deployNomination(final CamundaClient client) {
+    client
+        .newDeployResourceCommand()
+        .addProcessModel(TestProcesses.message(), "nomination.bpmn")
+        .send()
+        .join();
   }
 
   private static long startAndNominate(final CamundaClient client, final String dealId) {
