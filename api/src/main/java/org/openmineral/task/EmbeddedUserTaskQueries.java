@@ -6,6 +6,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.openmineral.engine.feed.FeedSubscription;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** User tasks read from the tables {@link UserTaskProjection} fills from the record feed. */
@@ -27,10 +29,22 @@ public final class EmbeddedUserTaskQueries implements UserTaskQueries {
 
   private final JdbcTemplate jdbc;
   private final ObjectMapper json;
+  private final FeedSubscription feed;
 
-  public EmbeddedUserTaskQueries(final JdbcTemplate jdbc, final ObjectMapper json) {
+  /**
+   * @param feed the record feed's subscription that fills the tables, for {@link #catchUp}
+   */
+  public EmbeddedUserTaskQueries(
+      final JdbcTemplate jdbc, final ObjectMapper json, final FeedSubscription feed) {
     this.jdbc = jdbc;
     this.json = json;
+    this.feed = feed;
+  }
+
+  /** Waits until the projection has applied everything on the engine's log when called. */
+  @Override
+  public boolean catchUp(final Duration timeout) {
+    return feed.awaitCaughtUp(timeout);
   }
 
   @Override

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.openmineral.platform.security.Roles;
 import org.springframework.http.HttpStatus;
@@ -30,7 +31,9 @@ import org.springframework.web.bind.annotation.RestController;
  * work on the tasks assigned to them or offered to them or one of their roles (role names are
  * candidate group names); {@code admin} may do anything, {@code auditor} may read every task.
  * Completing an unassigned task claims it for the caller first. Since the reads lag the engine a
- * little, each command waits (up to {@link #READ_YOUR_WRITES}) until the reads show its effect.
+ * little, each command waits (up to {@link #READ_YOUR_WRITES}) until the reads show its effect, and
+ * a key the reads do not know yet is looked up again once they have caught up with the engine (up
+ * to {@link #CATCH_UP}): a client that learned of a task from the engine is not told 404 for it.
  */
 @RestController
 @RequestMapping("/api")
@@ -38,6 +41,7 @@ public class TaskController {
   static final URI NOT_FOUND = URI.create("https://openmineral.org/problems/not-found");
   static final URI CONFLICT = URI.create("https://openmineral.org/problems/conflict");
   static final Duration READ_YOUR_WRITES = Duration.ofSeconds(5);
+  static final Duration CATCH_UP = Duration.ofSeconds(2);
   static final int MAX_LIMIT = 500;
 
   private final UserTaskQueries queries;
@@ -219,9 +223,7 @@ public class TaskController {
 
   private UserTaskView visible(final long key, final Actor actor) {
     final UserTaskView task =
-        queries
-            .find(key)
-            .orElseThrow(() -> new UserTaskNotFoundException(key, "unknown key", null));
+        find(key).orElseThrow(() -> new UserTaskNotFoundException(key, "unknown key", null));
     if (!actor.maySee(task)) {
       throw new AccessDeniedException("The task is not offered to you or your roles.");
     }
@@ -231,9 +233,7 @@ public class TaskController {
   /** The open task if the actor may work on it: 404 unknown, 403 not theirs, 409 not open. */
   private UserTaskView workable(final long key, final Actor actor) {
     final UserTaskView task =
-        queries
-            .find(key)
-            .orElseThrow(() -> new UserTaskNotFoundException(key, "unknown key", null));
+        find(key).orElseThrow(() -> new UserTaskNotFoundException(key, "unknown key", null));
     if (!actor.mayWorkOn(task)) {
       throw new AccessDeniedException("The task is not offered to you or your roles.");
     }
@@ -244,22 +244,40 @@ public class TaskController {
     return task;
   }
 
+  /** The task; if the reads do not know it, again once they have caught up with the engine. */
+  private Optional<UserTaskView> find(final long key) {
+    final Optional<UserTaskView> task = queries.find(key);
+    return task.isPresent() || !queries.catchUp(CATCH_UP) ? task : queries.find(key);
+  }
+
+  /**
+   * The task once the reads show {@code applied}: after they caught up with the engine (the
+   * command's effect is on the engine's log when the command returns), else polled every 20 ms, up
+   * to {@link #READ_YOUR_WRITES}; as last read if that passes.
+   */
   private UserTaskView awaitRead(final long key, final Predicate<UserTaskView> applied) {
     final long deadline = System.nanoTime() + READ_YOUR_WRITES.toNanos();
+    boolean caughtUp = false;
     UserTaskView task = null;
-    while (System.nanoTime() < deadline) {
+    while (true) {
       task = queries.find(key).orElse(null);
-      if (task != null && applied.test(task)) {
+      final long left = deadline - System.nanoTime();
+      if (task != null && applied.test(task) || left <= 0) {
         return task;
+      }
+      if (!caughtUp) {
+        caughtUp = queries.catchUp(Duration.ofNanos(left));
+        if (caughtUp) {
+          continue;
+        }
       }
       try {
         Thread.sleep(20);
       } catch (final InterruptedException e) {
         Thread.currentThread().interrupt();
-        break;
+        return task;
       }
     }
-    return task;
   }
 
   private JsonNode parse(final String schema) {

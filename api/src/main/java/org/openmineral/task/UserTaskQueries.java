@@ -1,5 +1,6 @@
 package org.openmineral.task;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,4 +23,15 @@ public interface UserTaskQueries {
 
   /** Every deployed version of every process definition, by id and version. */
   List<ProcessDefinitionView> processDefinitions();
+
+  /**
+   * Waits, at most {@code timeout}, until the reads show everything the engine had written when
+   * this was called.
+   *
+   * @return true once they do; false if that cannot be known (the cluster's search API does not say
+   *     how far it has read) or did not happen in time
+   */
+  default boolean catchUp(final Duration timeout) {
+    return false;
+  }
 }

@@ -142,6 +142,47 @@ class RecordFeedTest {
     }
   }
 
+  @Test
+  void awaitCaughtUpReturnsOnceTheHandlerHandledWhatWasOnTheLogAndNotBefore() throws Exception {
+    try (EmbeddedEngine engine = EmbeddedEngine.start(EngineSettings.defaults(data).withPort(0));
+        CamundaClient client = TestProcesses.client(engine);
+        RecordCollector all = new RecordCollector(engine)) {
+      deployNomination(client);
+      final long instance = startAndNominate(client, "D-caught-up");
+      final long completed = all.await("done", processCompleted(instance)).getPosition();
+      final java.util.concurrent.CountDownLatch release =
+          new java.util.concurrent.CountDownLatch(1);
+      final List<Long> handled = new CopyOnWriteArrayList<>();
+      final FeedSubscription subscription =
+          engine
+              .recordFeed()
+              .subscribe(
+                  "held",
+                  -1,
+                  record -> {
+                    release.await();
+                    handled.add(record.getPosition());
+                  });
+      try {
+        // the handler is held: the subscriber cannot catch up, and says so when the time is up
+        assertThat(subscription.awaitCaughtUp(java.time.Duration.ofMillis(300))).isFalse();
+        assertThat(handled).doesNotContain(completed);
+
+        release.countDown();
+        assertThat(subscription.awaitCaughtUp(java.time.Duration.ofSeconds(30))).isTrue();
+        // everything on the log when it was asked, the instance's completion included, is handled
+        assertThat(handled).contains(completed);
+        assertThat(subscription.lastDeliveredPosition()).isGreaterThanOrEqualTo(completed);
+
+        // caught up and idle: it looks at the log again rather than waiting for a new record
+        assertThat(subscription.awaitCaughtUp(java.time.Duration.ofSeconds(1))).isTrue();
+      } finally {
+        subscription.close();
+      }
+      assertThat(subscription.awaitCaughtUp(java.time.Duration.ofSeconds(1))).isFalse();
+    }
+  }
+
   private static void deployNomination(final CamundaClient client) {
     client
         .newDeployResourceCommand()

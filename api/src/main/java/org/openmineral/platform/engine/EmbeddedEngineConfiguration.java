@@ -101,7 +101,7 @@ public class EmbeddedEngineConfiguration {
       final JdbcTemplate jdbc,
       final com.fasterxml.jackson.databind.ObjectMapper json,
       final FeedSubscription userTaskFeed) {
-    return new EmbeddedUserTaskQueries(jdbc, json);
+    return new EmbeddedUserTaskQueries(jdbc, json, userTaskFeed);
   }
 
   /** The client and everything using it wait for the engine to be up. */

@@ -267,6 +267,12 @@ final class FullProductChannel implements DealChannel {
 
     String token(final String user) throws IOException, InterruptedException {
       final String cached = tokens.get(user);
+      return cached != null ? cached : signIn(user);
+    }
+
+    /** One sign-in per user: concurrent first requests wait for it rather than each signing in. */
+    private synchronized String signIn(final String user) throws IOException, InterruptedException {
+      final String cached = tokens.get(user);
       if (cached != null) {
         return cached;
       }

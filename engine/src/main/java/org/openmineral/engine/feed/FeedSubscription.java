@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One subscriber's position in the record feed, advanced by its own daemon thread: whatever is on
- * the log after it, up to {@link #MAX_BATCH} records at a time, goes to the handler in one call.
+ * the log after it, up to {@link #MAX_BATCH} records at a time, goes to the handler in one call. A
+ * reader of what the handler writes can wait until it has caught up with the log ({@link
+ * #awaitCaughtUp}), so it sees everything the engine had written when it asked.
  */
 public final class FeedSubscription implements AutoCloseable {
   /** The most records handed to the handler in one call. */
@@ -34,6 +36,12 @@ public final class FeedSubscription implements AutoCloseable {
   private volatile long lastDelivered;
   private volatile boolean closed;
   private volatile Throwable lastError;
+
+  /** Guards {@link #caughtUp}; notified whenever the subscriber finds nothing more to read. */
+  private final Object progress = new Object();
+
+  /** How often the subscriber has found the log read to its end, everything handled. */
+  private long caughtUp;
 
   FeedSubscription(
       final String name,
@@ -70,8 +78,8 @@ public final class FeedSubscription implements AutoCloseable {
         while (!closed) {
           if (!reader.hasNext()) {
             available.drainPermits();
-            if (!reader.hasNext()) {
-              // woken by the log on new records; the timeout is only a safety net
+            if (caughtUp(reader)) {
+              // woken by the log on new records or by awaitCaughtUp; the timeout is a safety net
               available.tryAcquire(200, TimeUnit.MILLISECONDS);
             }
             continue;
@@ -111,9 +119,54 @@ public final class FeedSubscription implements AutoCloseable {
     }
   }
 
+  /**
+   * Waits until the handler has handled everything that was on the log when this was called, at
+   * most {@code timeout}.
+   *
+   * @return false if it did not catch up in time (the handler lags or keeps failing), or if the
+   *     subscription is closed or the waiting thread interrupted (its flag then stays set)
+   */
+  public boolean awaitCaughtUp(final Duration timeout) {
+    final long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (progress) {
+      // the log is read to its end under this lock: a count past this one comes from a look at the
+      // log that began after this call
+      final long target = caughtUp + 1;
+      available.release();
+      while (caughtUp < target) {
+        final long left = deadline - System.nanoTime();
+        if (closed || left <= 0) {
+          return false;
+        }
+        try {
+          TimeUnit.NANOSECONDS.timedWait(progress, left);
+        } catch (final InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  /** True, and waiters told, if the reader has nothing more to read. */
+  private boolean caughtUp(final LogStreamReader reader) {
+    synchronized (progress) {
+      if (reader.hasNext()) {
+        return false;
+      }
+      caughtUp++;
+      progress.notifyAll();
+      return true;
+    }
+  }
+
   @Override
   public void close() {
     closed = true;
+    synchronized (progress) {
+      progress.notifyAll();
+    }
     logStream.removeRecordAvailableListener(awaiter);
     available.release();
     try {

@@ -1,6 +1,7 @@
 package org.openmineral.engine.usertask;
 
 import io.camunda.zeebe.logstreams.log.LogAppendEntry;
+import io.camunda.zeebe.logstreams.log.LogRecordAwaiter;
 import io.camunda.zeebe.logstreams.log.LogStream;
 import io.camunda.zeebe.logstreams.log.LogStreamReader;
 import io.camunda.zeebe.logstreams.log.LogStreamWriter;
@@ -13,8 +14,9 @@ import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.UserTaskIntent;
 import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.LockSupport;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.openmineral.engine.feed.LoggedRecords;
 
@@ -25,6 +27,9 @@ import org.openmineral.engine.feed.LoggedRecords;
  * ASSIGNED or COMPLETED event, or the command's rejection.
  */
 public final class EngineUserTasks {
+  /** The longest wait for the log without a look at it. */
+  private static final long MAX_NAP_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
   private final LogStream logStream;
   private final LogStreamWriter writer;
   private final Duration timeout;
@@ -102,11 +107,20 @@ public final class EngineUserTasks {
       throws TimeoutException {
     final long deadline = System.nanoTime() + timeout.toNanos();
     boolean accepted = false;
+    // woken by the log when records are written, rather than looking every few hundred µs
+    final Semaphore written = new Semaphore(0);
+    final LogRecordAwaiter awaiter = written::release;
+    logStream.registerRecordAvailableListener(awaiter);
     try (LogStreamReader reader = logStream.newLogStreamReader()) {
       reader.seekToNextEvent(commandPosition);
-      while (System.nanoTime() < deadline) {
+      long left;
+      while ((left = deadline - System.nanoTime()) > 0) {
         if (!reader.hasNext()) {
-          LockSupport.parkNanos(500_000);
+          written.drainPermits();
+          if (!reader.hasNext()) {
+            // the timeout is only a safety net
+            written.tryAcquire(Math.min(left, MAX_NAP_NANOS), TimeUnit.NANOSECONDS);
+          }
           continue;
         }
         final LoggedEvent event = reader.next();
@@ -128,6 +142,12 @@ public final class EngineUserTasks {
           return;
         }
       }
+    } catch (final InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TimeoutException(
+          "interrupted while waiting for the engine's answer for task %d".formatted(userTaskKey));
+    } finally {
+      logStream.removeRecordAvailableListener(awaiter);
     }
     throw new TimeoutException(
         "the engine did not answer the user-task command for task %d within %s"
