@@ -82,11 +82,23 @@ public final class UserTaskProjection {
                   Long.class,
                   name);
           long last = stored;
+          // the variables' values as they are after the batch, written in one JDBC batch at its
+          // end: nothing else the projection writes reads them
+          final Map<VariableId, Object[]> variables = new LinkedHashMap<>();
           for (final Record<?> record : relevant) {
             if (record.getPosition() > last) { // else applied before
-              write(record);
+              write(record, variables);
               last = record.getPosition();
             }
+          }
+          if (!variables.isEmpty()) {
+            jdbc.batchUpdate(
+                """
+                insert into process_variable (scope_key, name, process_instance_key, value)
+                values (?, ?, ?, ?::jsonb)
+                on conflict (scope_key, name) do update set value = excluded.value
+                """,
+                List.copyOf(variables.values()));
           }
           if (last > stored) {
             jdbc.update("update projection_position set position = ? where name = ?", last, name);
@@ -103,23 +115,26 @@ public final class UserTaskProjection {
     };
   }
 
-  private void write(final Record<?> record) {
+  /** A variable: its scope and name. */
+  private record VariableId(long scopeKey, String name) {}
+
+  private void write(final Record<?> record, final Map<VariableId, Object[]> variables) {
     switch (record.getValue()) {
       case UserTaskRecordValue task -> userTask(record, task);
       case VariableRecordValue variable -> {
         if (record.getIntent() == VariableIntent.CREATED
             || record.getIntent() == VariableIntent.UPDATED
             || record.getIntent() == VariableIntent.MIGRATED) {
-          jdbc.update(
-              """
-              insert into process_variable (scope_key, name, process_instance_key, value)
-              values (?, ?, ?, ?::jsonb)
-              on conflict (scope_key, name) do update set value = excluded.value
-              """,
-              variable.getScopeKey(),
-              variable.getName(),
-              variable.getProcessInstanceKey(),
-              variable.getValue());
+          final VariableId id = new VariableId(variable.getScopeKey(), variable.getName());
+          variables.remove(id); // the last value counts, written in the order it was last set
+          variables.put(
+              id,
+              new Object[] {
+                variable.getScopeKey(),
+                variable.getName(),
+                variable.getProcessInstanceKey(),
+                variable.getValue()
+              });
         }
       }
       case Process process ->

@@ -27,7 +27,8 @@ import java.util.Set;
  * The audit projection, on a connection whose transaction the host owns, one record or a batch at a
  * time: one {@code audit_entry} per {@code EVENT} and {@code COMMAND_REJECTION} record, hashed into
  * a chain per partition ({@code V6__audit.sql}), and the structured process history of that record
- * ({@code V14__audit_history.sql}, see {@link ProcessHistory}). The chain's head ({@code
+ * ({@code V14__audit_history.sql}, see {@link ProcessHistory}); the append-only rows of a batch go
+ * to PostgreSQL as JDBC batches at its end ({@link Statements}). The chain's head ({@code
  * audit_chain_head}: last position and hash) moves in the same transaction, only forward; a record
  * at or below the head is skipped, so a record delivered again (after a restart, or a retry after a
  * failure) is written once, history included.
@@ -124,27 +125,30 @@ public final class AuditProjection {
     final Map<Integer, Head> heads = new HashMap<>();
     final Set<Integer> moved = new HashSet<>();
     int written = 0;
-    for (final Record<?> record : records) {
-      if (!audited(record)) {
-        continue;
+    try (Statements statements = new Statements(connection)) {
+      for (final Record<?> record : records) {
+        if (!audited(record)) {
+          continue;
+        }
+        Head head = heads.get(record.getPartitionId());
+        if (head == null) {
+          head = lockHead(connection, record.getPartitionId());
+          heads.put(record.getPartitionId(), head);
+        }
+        if (head.position() >= record.getPosition()) {
+          continue; // audited before
+        }
+        final String recordJson = record.toJson();
+        final JsonNode value = value(record, recordJson);
+        final AuditEntry entry = entry(record, recordJson, value);
+        final String hash = entry.hash(head.hash());
+        insert(statements, entry, head.hash(), hash);
+        history.project(statements, record, value, entry);
+        heads.put(record.getPartitionId(), new Head(entry.position(), hash));
+        moved.add(record.getPartitionId());
+        written++;
       }
-      Head head = heads.get(record.getPartitionId());
-      if (head == null) {
-        head = lockHead(connection, record.getPartitionId());
-        heads.put(record.getPartitionId(), head);
-      }
-      if (head.position() >= record.getPosition()) {
-        continue; // audited before
-      }
-      final String recordJson = record.toJson();
-      final JsonNode value = value(record, recordJson);
-      final AuditEntry entry = entry(record, recordJson, value);
-      final String hash = entry.hash(head.hash());
-      insert(connection, entry, head.hash(), hash);
-      history.project(connection, record, value, entry);
-      heads.put(record.getPartitionId(), new Head(entry.position(), hash));
-      moved.add(record.getPartitionId());
-      written++;
+      statements.flush();
     }
     for (final int partition : moved) {
       moveHead(connection, partition, heads.get(partition));
@@ -169,37 +173,35 @@ public final class AuditProjection {
     }
   }
 
+  /** Deferred: nothing in the projection reads audit entries back. */
   private static void insert(
-      final Connection connection,
+      final Statements statements,
       final AuditEntry entry,
       final String previousHash,
       final String hash)
       throws SQLException {
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            """
-            insert into audit_entry
-              (partition_id, position, record_type, value_type, intent, record_key,
-               process_instance_key, element_id, bpmn_process_id, record_timestamp, actor,
-               record_json, previous_hash, hash)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)) {
-      insert.setInt(1, entry.partitionId());
-      insert.setLong(2, entry.position());
-      insert.setString(3, entry.recordType());
-      insert.setString(4, entry.valueType());
-      insert.setString(5, entry.intent());
-      insert.setLong(6, entry.recordKey());
-      insert.setObject(7, entry.processInstanceKey(), java.sql.Types.BIGINT);
-      insert.setString(8, entry.elementId());
-      insert.setString(9, entry.bpmnProcessId());
-      insert.setObject(10, time(entry.timestampMillis()));
-      insert.setString(11, entry.actor());
-      insert.setString(12, entry.recordJson());
-      insert.setString(13, previousHash);
-      insert.setString(14, hash);
-      insert.executeUpdate();
-    }
+    statements.defer(
+        """
+        insert into audit_entry
+          (partition_id, position, record_type, value_type, intent, record_key,
+           process_instance_key, element_id, bpmn_process_id, record_timestamp, actor,
+           record_json, previous_hash, hash)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+        entry.partitionId(),
+        entry.position(),
+        entry.recordType(),
+        entry.valueType(),
+        entry.intent(),
+        entry.recordKey(),
+        entry.processInstanceKey(),
+        entry.elementId(),
+        entry.bpmnProcessId(),
+        time(entry.timestampMillis()),
+        entry.actor(),
+        entry.recordJson(),
+        previousHash,
+        hash);
   }
 
   private static void moveHead(final Connection connection, final int partition, final Head head)

@@ -10,7 +10,6 @@ import io.camunda.zeebe.protocol.record.ValueType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.Map;
 import java.util.Set;
 
@@ -19,7 +18,9 @@ import java.util.Set;
  * process instances and their call tree, element instances, user tasks, variables, incidents,
  * message correlations, decision evaluations, and the ordered {@code history_event}s that replay an
  * instance's token flow. Called by {@link AuditProjection} in the transaction of the record's audit
- * entry, once per record.
+ * entry, once per record. The append-only rows (events, variables, message correlations, decision
+ * evaluations) are deferred to the end of the batch ({@link Statements}); the rows later records
+ * update are written at once.
  */
 final class ProcessHistory {
 
@@ -50,7 +51,7 @@ final class ProcessHistory {
           Set.of("EVALUATED", "FAILED"));
 
   void project(
-      final Connection connection,
+      final Statements statements,
       final Record<?> record,
       final JsonNode value,
       final AuditEntry entry)
@@ -60,23 +61,23 @@ final class ProcessHistory {
     }
     final String intent = record.getIntent().name();
     switch (record.getValueType()) {
-      case PROCESS_INSTANCE -> element(connection, record, value, intent);
-      case USER_TASK -> userTask(connection, record, value, intent, entry.actor());
-      case VARIABLE -> variable(connection, record, value, intent);
-      case INCIDENT -> incident(connection, record, value, intent);
+      case PROCESS_INSTANCE -> element(statements, record, value, intent);
+      case USER_TASK -> userTask(statements, record, value, intent, entry.actor());
+      case VARIABLE -> variable(statements, record, value, intent);
+      case INCIDENT -> incident(statements, record, value, intent);
       case PROCESS_MESSAGE_SUBSCRIPTION, MESSAGE_START_EVENT_SUBSCRIPTION ->
-          message(connection, record, value, intent);
-      case DECISION_EVALUATION -> decision(connection, record, value);
+          message(statements, record, value, intent);
+      case DECISION_EVALUATION -> decision(statements, record, value);
       default -> {}
     }
     final Set<String> intents = EVENTS.get(record.getValueType());
     if (intents != null && intents.contains(intent) && entry.processInstanceKey() != null) {
-      event(connection, record, value, entry);
+      event(statements, record, value, entry);
     }
   }
 
   private static void element(
-      final Connection connection,
+      final Statements statements,
       final Record<?> record,
       final JsonNode value,
       final String intent)
@@ -86,8 +87,7 @@ final class ProcessHistory {
       case "ELEMENT_ACTIVATED" -> {
         if (process) {
           final Long parent = key(value, "parentProcessInstanceKey");
-          update(
-              connection,
+          statements.run(
               """
               insert into history_process_instance
                 (process_instance_key, partition_id, bpmn_process_id, process_definition_key,
@@ -111,8 +111,9 @@ final class ProcessHistory {
               time(record.getTimestamp()));
           if (parent != null) {
             // a called instance's variables are written before its activation: give them its root
-            update(
-                connection,
+            // (its events still waiting in the batch first)
+            statements.flush();
+            statements.run(
                 """
                 update history_event set root_process_instance_key =
                   (select root_process_instance_key from history_process_instance
@@ -123,8 +124,7 @@ final class ProcessHistory {
                 record.getKey());
           }
         }
-        update(
-            connection,
+        statements.run(
             """
             insert into history_element_instance
               (element_instance_key, process_instance_key, flow_scope_key, element_id,
@@ -143,16 +143,14 @@ final class ProcessHistory {
         final boolean completed = intent.equals("ELEMENT_COMPLETED");
         final String state = completed ? "COMPLETED" : "TERMINATED";
         if (process) {
-          update(
-              connection,
+          statements.run(
               "update history_process_instance set state = ?, ended_at = ?"
                   + " where process_instance_key = ?",
               state,
               time(record.getTimestamp()),
               record.getKey());
         }
-        update(
-            connection,
+        statements.run(
             "update history_element_instance set state = ?, "
                 + (completed ? "completed_at" : "terminated_at")
                 + " = ? where element_instance_key = ?",
@@ -165,7 +163,7 @@ final class ProcessHistory {
   }
 
   private static void userTask(
-      final Connection connection,
+      final Statements statements,
       final Record<?> record,
       final JsonNode value,
       final String intent,
@@ -174,8 +172,7 @@ final class ProcessHistory {
     final long userTaskKey = value.path("userTaskKey").asLong(record.getKey());
     switch (intent) {
       case "CREATED" ->
-          update(
-              connection,
+          statements.run(
               """
               insert into history_user_task
                 (user_task_key, process_instance_key, element_instance_key, element_id,
@@ -193,15 +190,13 @@ final class ProcessHistory {
               text(value, "assignee"),
               time(record.getTimestamp()));
       case "ASSIGNED" ->
-          update(
-              connection,
+          statements.run(
               "update history_user_task set assignee = ?, assigned_at = ? where user_task_key = ?",
               text(value, "assignee"),
               time(record.getTimestamp()),
               userTaskKey);
       case "COMPLETED" ->
-          update(
-              connection,
+          statements.run(
               """
               update history_user_task set state = 'COMPLETED', completed_at = ?,
                 completed_by = ?, variables = ?::jsonb where user_task_key = ?
@@ -211,8 +206,7 @@ final class ProcessHistory {
               jsonOrNull(value.get("variables")),
               userTaskKey);
       case "CANCELED" ->
-          update(
-              connection,
+          statements.run(
               "update history_user_task set state = 'CANCELED', canceled_at = ?"
                   + " where user_task_key = ?",
               time(record.getTimestamp()),
@@ -220,7 +214,7 @@ final class ProcessHistory {
       default -> {}
     }
     if (TASK_EVENT_INTENTS.contains(intent)) {
-      notifyTaskEvent(connection, intent, userTaskKey, record.getTimestamp());
+      notifyTaskEvent(statements.connection(), intent, userTaskKey, record.getTimestamp());
     }
   }
 
@@ -252,7 +246,7 @@ final class ProcessHistory {
   }
 
   private static void variable(
-      final Connection connection,
+      final Statements statements,
       final Record<?> record,
       final JsonNode value,
       final String intent)
@@ -260,8 +254,7 @@ final class ProcessHistory {
     if (!intent.equals("CREATED") && !intent.equals("UPDATED")) {
       return;
     }
-    update(
-        connection,
+    statements.defer(
         """
         insert into history_variable
           (partition_id, position, variable_key, process_instance_key, scope_key, name, value,
@@ -280,15 +273,14 @@ final class ProcessHistory {
   }
 
   private static void incident(
-      final Connection connection,
+      final Statements statements,
       final Record<?> record,
       final JsonNode value,
       final String intent)
       throws SQLException {
     switch (intent) {
       case "CREATED" ->
-          update(
-              connection,
+          statements.run(
               """
               insert into history_incident
                 (incident_key, process_instance_key, element_instance_key, element_id, error_type,
@@ -305,8 +297,7 @@ final class ProcessHistory {
               key(value, "jobKey"),
               time(record.getTimestamp()));
       case "RESOLVED" ->
-          update(
-              connection,
+          statements.run(
               "update history_incident set state = 'RESOLVED', resolved_at = ?"
                   + " where incident_key = ?",
               time(record.getTimestamp()),
@@ -316,7 +307,7 @@ final class ProcessHistory {
   }
 
   private static void message(
-      final Connection connection,
+      final Statements statements,
       final Record<?> record,
       final JsonNode value,
       final String intent)
@@ -326,8 +317,7 @@ final class ProcessHistory {
       return;
     }
     final boolean startEvent = record.getValueType() == ValueType.MESSAGE_START_EVENT_SUBSCRIPTION;
-    update(
-        connection,
+    statements.defer(
         """
         insert into history_message_correlation
           (partition_id, position, process_instance_key, element_instance_key, element_id,
@@ -347,10 +337,9 @@ final class ProcessHistory {
   }
 
   private static void decision(
-      final Connection connection, final Record<?> record, final JsonNode value)
+      final Statements statements, final Record<?> record, final JsonNode value)
       throws SQLException {
-    update(
-        connection,
+    statements.defer(
         """
         insert into history_decision_evaluation
           (decision_evaluation_key, process_instance_key, element_instance_key, element_id,
@@ -379,7 +368,7 @@ final class ProcessHistory {
   }
 
   private static void event(
-      final Connection connection,
+      final Statements statements,
       final Record<?> record,
       final JsonNode value,
       final AuditEntry entry)
@@ -389,8 +378,7 @@ final class ProcessHistory {
         record.getValueType() == ValueType.PROCESS_INSTANCE
             ? Long.valueOf(record.getKey())
             : key(value, "elementInstanceKey");
-    update(
-        connection,
+    statements.defer(
         """
         insert into history_event
           (partition_id, position, process_instance_key, root_process_instance_key, value_type,
@@ -426,19 +414,5 @@ final class ProcessHistory {
 
   private static String jsonOrNull(final JsonNode node) {
     return node == null || node.isNull() || node.isMissingNode() ? null : node.toString();
-  }
-
-  private static void update(final Connection connection, final String sql, final Object... args)
-      throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      for (int i = 0; i < args.length; i++) {
-        if (args[i] == null) {
-          statement.setNull(i + 1, Types.OTHER);
-        } else {
-          statement.setObject(i + 1, args[i]);
-        }
-      }
-      statement.executeUpdate();
-    }
   }
 }

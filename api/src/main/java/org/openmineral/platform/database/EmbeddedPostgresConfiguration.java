@@ -15,6 +15,8 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -41,7 +43,7 @@ public class EmbeddedPostgresConfiguration {
             .toAbsolutePath();
     Files.createDirectories(dataDirectory);
     stopLeftoverServer(dataDirectory);
-    final EmbeddedPostgres postgres =
+    final EmbeddedPostgres.Builder builder =
         EmbeddedPostgres.builder()
             .setDataDirectory(dataDirectory)
             .setCleanDataDirectory(false)
@@ -52,8 +54,14 @@ public class EmbeddedPostgresConfiguration {
             // a booked invoice the engine already moved past would be gone
             .setServerConfig(
                 "synchronous_commit",
-                environment.getProperty("openmineral.database.embedded-synchronous-commit", "on"))
-            .start();
+                environment.getProperty("openmineral.database.embedded-synchronous-commit", "on"));
+    // any other server setting, e.g. --openmineral.database.embedded-server-config.work_mem=16MB
+    Binder.get(environment)
+        .bind(
+            "openmineral.database.embedded-server-config",
+            Bindable.mapOf(String.class, String.class))
+        .ifBound(settings -> settings.forEach(builder::setServerConfig));
+    final EmbeddedPostgres postgres = builder.start();
     createDatabaseIfMissing(postgres);
     LOG.info(
         "Embedded PostgreSQL on 127.0.0.1:{} with data in {}", postgres.getPort(), dataDirectory);
