@@ -73,6 +73,7 @@ public final class AuditProjection {
 
   private final ObjectMapper json = new ObjectMapper();
   private final ProcessHistory history = new ProcessHistory();
+  private final Map<String, int[]> parameterTypes = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** Whether the record belongs in the audit log. */
   public static boolean audited(final Record<?> record) {
@@ -125,7 +126,7 @@ public final class AuditProjection {
     final Map<Integer, Head> heads = new HashMap<>();
     final Set<Integer> moved = new HashSet<>();
     int written = 0;
-    try (Statements statements = new Statements(connection)) {
+    try (Statements statements = new Statements(connection, parameterTypes)) {
       for (final Record<?> record : records) {
         if (!audited(record)) {
           continue;

@@ -17,9 +17,16 @@ import java.util.Map;
 final class Statements implements AutoCloseable {
   private final Connection connection;
   private final Map<String, PreparedStatement> deferred = new LinkedHashMap<>();
+  private final Map<String, int[]> parameterTypes;
 
-  Statements(final Connection connection) {
+  /**
+   * @param parameterTypes each statement's parameter types as learned from the values bound to it,
+   *     kept across transactions: a null is bound with the type its parameter had before, so that
+   *     PostgreSQL sees one statement, parsed once, rather than one per pattern of nulls
+   */
+  Statements(final Connection connection, final Map<String, int[]> parameterTypes) {
     this.connection = connection;
+    this.parameterTypes = parameterTypes;
   }
 
   Connection connection() {
@@ -29,7 +36,7 @@ final class Statements implements AutoCloseable {
   /** Runs the statement now; null arguments are bound as SQL NULL. */
   void run(final String sql, final Object... args) throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      bind(statement, args);
+      bind(sql, statement, args);
       statement.executeUpdate();
     }
   }
@@ -41,7 +48,7 @@ final class Statements implements AutoCloseable {
       statement = connection.prepareStatement(sql);
       deferred.put(sql, statement);
     }
-    bind(statement, args);
+    bind(sql, statement, args);
     statement.addBatch();
   }
 
@@ -72,14 +79,35 @@ final class Statements implements AutoCloseable {
     }
   }
 
-  private static void bind(final PreparedStatement statement, final Object... args)
+  private void bind(final String sql, final PreparedStatement statement, final Object... args)
       throws SQLException {
+    final int[] types =
+        parameterTypes.computeIfAbsent(
+            sql,
+            ignored -> {
+              final int[] unknown = new int[args.length];
+              java.util.Arrays.fill(unknown, Types.OTHER);
+              return unknown;
+            });
     for (int i = 0; i < args.length; i++) {
       if (args[i] == null) {
-        statement.setNull(i + 1, Types.OTHER);
+        statement.setNull(i + 1, types[i]);
       } else {
+        types[i] = sqlType(args[i], types[i]);
         statement.setObject(i + 1, args[i]);
       }
     }
+  }
+
+  /** The SQL type the driver binds a value of this class as; {@code known} for any other. */
+  private static int sqlType(final Object value, final int known) {
+    return switch (value) {
+      case Long ignored -> Types.BIGINT;
+      case Integer ignored -> Types.INTEGER;
+      case String ignored -> Types.VARCHAR;
+      case Boolean ignored -> Types.BOOLEAN;
+      case java.time.OffsetDateTime ignored -> Types.TIMESTAMP_WITH_TIMEZONE;
+      default -> known;
+    };
   }
 }

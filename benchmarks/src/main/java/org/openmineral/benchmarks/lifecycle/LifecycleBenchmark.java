@@ -12,11 +12,15 @@ import java.util.Locale;
  * Trade-lifecycle throughput: baseline B (the embedded engine alone, no-op workers) and the full
  * product (the Spring application with its real workers, embedded PostgreSQL, projections and
  * audit), both running the repository's models with the same deal and the same driver, in one JVM
- * and one run. For each: a warm-up, a closed-loop run of {@code deals} deals with at most {@code
- * in-flight} open (sustained deals/s and tasks/s), then an open-loop run at half of B's rate for
- * {@code paced-seconds} (job turnaround). Rejected commands and incidents are counted throughout.
+ * and one run. For each: a warm-up (closed loop, unmeasured, rounds of {@code deals/5} deals until
+ * {@code warm-up-seconds} have passed, so that the just-in-time compiler has compiled the hot code:
+ * sustained throughput is that of a warm process), a closed-loop run of {@code deals} deals with at
+ * most {@code in-flight} open (sustained deals/s and tasks/s), then an open-loop run at half of B's
+ * rate for {@code paced-seconds} (job turnaround). Rejected commands and incidents are counted
+ * throughout.
  *
- * <p>{@code ./openmineral bench lifecycle [deals] [paced-seconds] [in-flight] [both|baseline|full]}
+ * <p>{@code ./openmineral bench lifecycle [deals] [paced-seconds] [in-flight] [both|baseline|full]
+ * [warm-up-seconds]}
  */
 public final class LifecycleBenchmark {
   private static final long TIMEOUT_SECONDS = 900;
@@ -24,18 +28,20 @@ public final class LifecycleBenchmark {
   private LifecycleBenchmark() {}
 
   public static void main(final String[] args) throws Exception {
-    final int deals = args.length > 0 ? Integer.parseInt(args[0]) : 100;
+    final int deals = args.length > 0 ? Integer.parseInt(args[0]) : 200;
     final int pacedSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
     final int inFlight = args.length > 2 ? Integer.parseInt(args[2]) : 64;
     final String which = args.length > 3 ? args[3] : "both";
+    final int warmUpSeconds = args.length > 4 ? Integer.parseInt(args[4]) : 60;
     final Path root = Path.of(System.getProperty("openmineral.root", ".")).toAbsolutePath();
     System.out.println(machine());
     System.out.printf(
         Locale.ROOT,
-        "Trade lifecycle: %d deals closed loop (at most %d open) after a warm-up of %d, then %d s"
-            + " paced at half of B%n",
+        "Trade lifecycle: %d deals closed loop (at most %d open) after a warm-up of at least %d s"
+            + " (rounds of %d deals), then %d s paced at half of B%n",
         deals,
         inFlight,
+        warmUpSeconds,
         warmUp(deals),
         pacedSeconds);
     final List<String> lines = new ArrayList<>();
@@ -47,7 +53,7 @@ public final class LifecycleBenchmark {
             Locale.ROOT,
             "%nBaseline B: embedded engine, %d no-op job workers%n",
             channel.jobTypes());
-        baseline = run("B", driver, deals, inFlight, pacedSeconds, -1);
+        baseline = run("B", driver, deals, inFlight, pacedSeconds, -1, warmUpSeconds);
       }
     }
     if (!which.equals("baseline")) {
@@ -64,7 +70,7 @@ public final class LifecycleBenchmark {
             Locale.ROOT,
             "%nFull product: Spring application, real workers, embedded PostgreSQL, projections,"
                 + " audit; deals through its HTTP API%n");
-        final Result full = run("full", driver, deals, inFlight, pacedSeconds, pace);
+        final Result full = run("full", driver, deals, inFlight, pacedSeconds, pace, warmUpSeconds);
         System.out.printf(
             Locale.ROOT,
             "  HTTP requests sent again (task not yet in the inbox, payment before its invoice, busy):"
@@ -91,9 +97,24 @@ public final class LifecycleBenchmark {
       final int deals,
       final int inFlight,
       final int pacedSeconds,
-      final double pacedRate)
+      final double pacedRate,
+      final int warmUpSeconds)
       throws Exception {
-    driver.runClosedLoop(warmUp(deals), inFlight, TIMEOUT_SECONDS);
+    final long warmUpStart = System.nanoTime();
+    int warmUpDeals = 0;
+    do {
+      driver.runClosedLoop(warmUp(deals), inFlight, TIMEOUT_SECONDS);
+      warmUpDeals += warmUp(deals);
+    } while (System.nanoTime() - warmUpStart < warmUpSeconds * 1_000_000_000L);
+    final double warmUpElapsed = (System.nanoTime() - warmUpStart) / 1e9;
+    System.out.printf(
+        Locale.ROOT,
+        "  %-18s %6.2f deals/s (%d deals in %.1f s, not measured)%n",
+        name + " warm-up",
+        warmUpDeals / warmUpElapsed,
+        warmUpDeals,
+        warmUpElapsed);
+    driver.problems().forEach(p -> System.out.println("    ! " + p));
     driver.resetFigures();
     final double seconds = driver.runClosedLoop(deals, inFlight, TIMEOUT_SECONDS);
     final LifecycleDriver.Figures saturated = driver.figures(seconds);
