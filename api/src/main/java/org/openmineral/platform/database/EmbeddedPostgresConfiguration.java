@@ -26,7 +26,8 @@ import org.springframework.core.env.Environment;
  * data under {@code ${openmineral.data-dir}/postgres}, so data survives restarts. Flyway migrates
  * it like any other database. Commits are durable when they return ({@code synchronous_commit=on},
  * property {@code openmineral.database.embedded-synchronous-commit}), so a hard kill of the
- * application and its database loses nothing the engine was told had happened.
+ * application and its database loses nothing the engine was told had happened. PostgreSQL's own log
+ * is {@code ${openmineral.data-dir}/postgres.log}; if it does not start, the error quotes it.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
@@ -49,7 +50,10 @@ public class EmbeddedPostgresConfiguration {
             .setCleanDataDirectory(false)
             .setPort(
                 environment.getProperty("openmineral.database.embedded-port", Integer.class, 0))
-            .setPGStartupWait(Duration.ofSeconds(60))
+            .setPGStartupWait(
+                Binder.get(environment)
+                    .bind("openmineral.database.embedded-startup-wait", Duration.class)
+                    .orElse(Duration.ofSeconds(60)))
             // the library's default is off, which loses the last commits when PostgreSQL is killed:
             // a booked invoice the engine already moved past would be gone
             .setServerConfig(
@@ -61,7 +65,26 @@ public class EmbeddedPostgresConfiguration {
             "openmineral.database.embedded-server-config",
             Bindable.mapOf(String.class, String.class))
         .ifBound(settings -> settings.forEach(builder::setServerConfig));
-    final EmbeddedPostgres postgres = builder.start();
+    // PostgreSQL's own messages (start-up, a refused setting, checkpoints) in a file beside its
+    // data
+    final Path serverLog = dataDirectory.resolveSibling("postgres.log");
+    final long logOffset = Files.exists(serverLog) ? Files.size(serverLog) : 0;
+    builder
+        .setOutputRedirector(ProcessBuilder.Redirect.appendTo(serverLog.toFile()))
+        .setErrorRedirector(ProcessBuilder.Redirect.appendTo(serverLog.toFile()));
+    final EmbeddedPostgres postgres;
+    try {
+      postgres = builder.start();
+    } catch (final IOException e) {
+      throw new IOException(
+          "The embedded PostgreSQL did not start ("
+              + e.getMessage()
+              + "). Its log, "
+              + serverLog
+              + ", ends with:\n"
+              + logSince(serverLog, logOffset),
+          e);
+    }
     createDatabaseIfMissing(postgres);
     LOG.info(
         "Embedded PostgreSQL on 127.0.0.1:{} with data in {}", postgres.getPort(), dataDirectory);
@@ -78,6 +101,23 @@ public class EmbeddedPostgresConfiguration {
     // fail fast while the database is down: a request waits this long for a connection, then 503
     config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
     return new HikariDataSource(config);
+  }
+
+  /** The last lines PostgreSQL wrote to its log after {@code offset}, for an error message. */
+  static String logSince(final Path serverLog, final long offset) {
+    try {
+      final byte[] bytes = Files.readAllBytes(serverLog);
+      final String written =
+          new String(
+              bytes,
+              (int) Math.min(offset, bytes.length),
+              (int) (bytes.length - Math.min(offset, bytes.length)),
+              java.nio.charset.StandardCharsets.UTF_8);
+      final java.util.List<String> lines = written.lines().toList();
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+    } catch (final IOException e) {
+      return "(unreadable: " + e.getMessage() + ")";
+    }
   }
 
   private static void createDatabaseIfMissing(final EmbeddedPostgres postgres) {
