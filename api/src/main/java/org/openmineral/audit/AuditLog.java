@@ -51,21 +51,20 @@ public final class AuditLog implements RecordHandler {
 
   /** Audits records of the feed in log order, each at most once, in one transaction. */
   public void applyAll(final List<? extends Record<?>> records) {
-    final List<? extends Record<?>> audited =
-        records.stream().filter(AuditProjection::audited).toList();
-    if (audited.isEmpty()) {
+    // the projection skips what it does not audit; no transaction for a batch of only that
+    if (records.stream().noneMatch(AuditProjection::audited)) {
       return;
     }
     transactions.executeWithoutResult(
         status -> {
           try {
-            projection.applyAll(DataSourceUtils.getConnection(dataSource), audited);
+            projection.applyAll(DataSourceUtils.getConnection(dataSource), records);
           } catch (final SQLException e) {
             throw errors.translate(
                 "audit records "
-                    + audited.getFirst().getPosition()
+                    + records.getFirst().getPosition()
                     + " to "
-                    + audited.getLast().getPosition(),
+                    + records.getLast().getPosition(),
                 null,
                 e);
           }
@@ -80,9 +79,5 @@ public final class AuditLog implements RecordHandler {
   @Override
   public void onRecords(final List<Record<?>> records) {
     applyAll(records);
-  }
-
-  static boolean audited(final Record<?> record) {
-    return AuditProjection.audited(record);
   }
 }

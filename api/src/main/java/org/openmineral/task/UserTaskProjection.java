@@ -125,10 +125,9 @@ public final class UserTaskProjection {
         if (record.getIntent() == VariableIntent.CREATED
             || record.getIntent() == VariableIntent.UPDATED
             || record.getIntent() == VariableIntent.MIGRATED) {
-          final VariableId id = new VariableId(variable.getScopeKey(), variable.getName());
-          variables.remove(id); // the last value counts, written in the order it was last set
+          // a later value of the same variable in the batch replaces the earlier one
           variables.put(
-              id,
+              new VariableId(variable.getScopeKey(), variable.getName()),
               new Object[] {
                 variable.getScopeKey(),
                 variable.getName(),

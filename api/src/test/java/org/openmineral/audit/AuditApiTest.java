@@ -232,7 +232,7 @@ class AuditApiTest extends AuditTestSupport {
   /** The projection fed a record it has audited already writes nothing and keeps its head. */
   private void aRecordDeliveredAgainIsAuditedOnce() throws Exception {
     final Record<?> record =
-        records.stream().filter(AuditLog::audited).skip(10).findFirst().orElseThrow();
+        records.stream().filter(AuditProjection::audited).skip(10).findFirst().orElseThrow();
     final String where = " from audit_entry where partition_id = ? and position = ?";
     final String hash =
         jdbc.queryForObject(

@@ -4,12 +4,14 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -44,6 +46,7 @@ public class EmbeddedPostgresConfiguration {
             .toAbsolutePath();
     Files.createDirectories(dataDirectory);
     stopLeftoverServer(dataDirectory);
+    final Binder settings = Binder.get(environment);
     final EmbeddedPostgres.Builder builder =
         EmbeddedPostgres.builder()
             .setDataDirectory(dataDirectory)
@@ -51,7 +54,7 @@ public class EmbeddedPostgresConfiguration {
             .setPort(
                 environment.getProperty("openmineral.database.embedded-port", Integer.class, 0))
             .setPGStartupWait(
-                Binder.get(environment)
+                settings
                     .bind("openmineral.database.embedded-startup-wait", Duration.class)
                     .orElse(Duration.ofSeconds(60)))
             // the library's default is off, which loses the last commits when PostgreSQL is killed:
@@ -60,13 +63,12 @@ public class EmbeddedPostgresConfiguration {
                 "synchronous_commit",
                 environment.getProperty("openmineral.database.embedded-synchronous-commit", "on"));
     // any other server setting, e.g. --openmineral.database.embedded-server-config.work_mem=16MB
-    Binder.get(environment)
+    settings
         .bind(
             "openmineral.database.embedded-server-config",
             Bindable.mapOf(String.class, String.class))
-        .ifBound(settings -> settings.forEach(builder::setServerConfig));
-    // PostgreSQL's own messages (start-up, a refused setting, checkpoints) in a file beside its
-    // data
+        .ifBound(server -> server.forEach(builder::setServerConfig));
+    // PostgreSQL's own messages (start-up, a refused setting, checkpoints) beside its data
     final Path serverLog = dataDirectory.resolveSibling("postgres.log");
     final long logOffset = Files.exists(serverLog) ? Files.size(serverLog) : 0;
     builder
@@ -107,13 +109,9 @@ public class EmbeddedPostgresConfiguration {
   static String logSince(final Path serverLog, final long offset) {
     try {
       final byte[] bytes = Files.readAllBytes(serverLog);
-      final String written =
-          new String(
-              bytes,
-              (int) Math.min(offset, bytes.length),
-              (int) (bytes.length - Math.min(offset, bytes.length)),
-              java.nio.charset.StandardCharsets.UTF_8);
-      final java.util.List<String> lines = written.lines().toList();
+      final int from = (int) Math.min(offset, bytes.length);
+      final List<String> lines =
+          new String(bytes, from, bytes.length - from, StandardCharsets.UTF_8).lines().toList();
       return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
     } catch (final IOException e) {
       return "(unreadable: " + e.getMessage() + ")";
