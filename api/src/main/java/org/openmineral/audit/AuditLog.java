@@ -1,6 +1,9 @@
 package org.openmineral.audit;
 
 import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.RecordType;
+import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.Intent;
 import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;
@@ -13,7 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The embedded engine's record feed into the audit log: each batch of the feed goes through the
  * {@link AuditProjection} (the same code the audit exporter runs in a Camunda broker) in one
  * transaction, so a burst of records costs one commit rather than one per record. A record
- * delivered again is written once; the feed resumes after {@link #position()}.
+ * delivered again is written once; the feed resumes after {@link #position()}. The feed reads only
+ * the records that are audited ({@link #handles}).
  */
 public final class AuditLog implements RecordHandler {
   public static final String NAME = "audit";
@@ -79,5 +83,11 @@ public final class AuditLog implements RecordHandler {
   @Override
   public void onRecords(final List<Record<?>> records) {
     applyAll(records);
+  }
+
+  @Override
+  public boolean handles(
+      final RecordType recordType, final ValueType valueType, final Intent intent) {
+    return AuditProjection.audited(recordType, valueType);
   }
 }

@@ -2,7 +2,9 @@ package org.openmineral.task;
 
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.RecordType;
+import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.FormIntent;
+import io.camunda.zeebe.protocol.record.intent.Intent;
 import io.camunda.zeebe.protocol.record.intent.ProcessIntent;
 import io.camunda.zeebe.protocol.record.intent.UserTaskIntent;
 import io.camunda.zeebe.protocol.record.intent.VariableIntent;
@@ -70,7 +72,9 @@ public final class UserTaskProjection {
    */
   public void applyAll(final List<? extends Record<?>> records) {
     final List<? extends Record<?>> relevant =
-        records.stream().filter(r -> r.getRecordType() == RecordType.EVENT && relevant(r)).toList();
+        records.stream()
+            .filter(r -> uses(r.getRecordType(), r.getValueType(), r.getIntent()))
+            .toList();
     if (relevant.isEmpty()) {
       return;
     }
@@ -106,11 +110,16 @@ public final class UserTaskProjection {
         });
   }
 
-  private static boolean relevant(final Record<?> record) {
-    return switch (record.getValueType()) {
+  /** Whether the projection uses records of this kind (the feed reads no others for it). */
+  public static boolean uses(
+      final RecordType recordType, final ValueType valueType, final Intent intent) {
+    if (recordType != RecordType.EVENT) {
+      return false;
+    }
+    return switch (valueType) {
       case USER_TASK, VARIABLE -> true;
-      case PROCESS -> record.getIntent() == ProcessIntent.CREATED;
-      case FORM -> record.getIntent() == FormIntent.CREATED;
+      case PROCESS -> intent == ProcessIntent.CREATED;
+      case FORM -> intent == FormIntent.CREATED;
       default -> false;
     };
   }

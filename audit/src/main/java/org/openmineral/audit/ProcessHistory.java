@@ -386,7 +386,7 @@ final class ProcessHistory {
            event_time, actor, value)
         values (?, ?, ?, coalesce(
             (select root_process_instance_key from history_process_instance
-             where process_instance_key = ?), ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+             where process_instance_key = ?), ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json)
         on conflict do nothing
         """,
         entry.partitionId(),

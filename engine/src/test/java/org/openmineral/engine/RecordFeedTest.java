@@ -143,6 +143,69 @@ class RecordFeedTest {
   }
 
   @Test
+  void aHandlerGetsOnlyTheKindsOfRecordItHandlesAndTheFeedStillReadsToTheEnd() throws Exception {
+    try (EmbeddedEngine engine = EmbeddedEngine.start(EngineSettings.defaults(data).withPort(0));
+        CamundaClient client = TestProcesses.client(engine);
+        RecordCollector all = new RecordCollector(engine)) {
+      deployNomination(client);
+      final long instance = startAndNominate(client, "D-filtered");
+      final long completed = all.await("done", processCompleted(instance)).getPosition();
+      final List<Record<?>> handled = new CopyOnWriteArrayList<>();
+      final List<Integer> sizes = new CopyOnWriteArrayList<>();
+      final FeedSubscription subscription =
+          engine
+              .recordFeed()
+              .subscribe(
+                  "variables",
+                  -1,
+                  new RecordHandler() {
+                    @Override
+                    public void onRecord(final Record<?> record) {
+                      throw new AssertionError("the feed hands over batches");
+                    }
+
+                    @Override
+                    public void onRecords(final List<Record<?>> records) {
+                      sizes.add(records.size());
+                      handled.addAll(records);
+                    }
+
+                    @Override
+                    public boolean handles(
+                        final RecordType recordType,
+                        final io.camunda.zeebe.protocol.record.ValueType valueType,
+                        final io.camunda.zeebe.protocol.record.intent.Intent intent) {
+                      return recordType == RecordType.EVENT
+                          && valueType == io.camunda.zeebe.protocol.record.ValueType.VARIABLE;
+                    }
+                  });
+      try {
+        assertThat(subscription.awaitCaughtUp(java.time.Duration.ofSeconds(30))).isTrue();
+        // exactly the variable events of the log, in log order, and no empty batch
+        final List<Long> expected =
+            all.records().stream()
+                .filter(r -> r.getPosition() <= completed)
+                .filter(r -> r.getRecordType() == RecordType.EVENT)
+                .filter(
+                    r -> r.getValueType() == io.camunda.zeebe.protocol.record.ValueType.VARIABLE)
+                .map(Record::getPosition)
+                .toList();
+        assertThat(expected).isNotEmpty();
+        assertThat(handled.stream().map(Record::getPosition).filter(p -> p <= completed))
+            .containsExactlyElementsOf(expected);
+        assertThat(handled)
+            .filteredOn(r -> r.getPosition() <= completed)
+            .allSatisfy(r -> assertThat(r.getValue()).isNotNull());
+        assertThat(sizes).allMatch(size -> size >= 1);
+        // the records passed over count as read: the feed's position is past the last of them
+        assertThat(subscription.lastDeliveredPosition()).isGreaterThanOrEqualTo(completed);
+      } finally {
+        subscription.close();
+      }
+    }
+  }
+
+  @Test
   void awaitCaughtUpReturnsOnceTheHandlerHandledWhatWasOnTheLogAndNotBefore() throws Exception {
     try (EmbeddedEngine engine = EmbeddedEngine.start(EngineSettings.defaults(data).withPort(0));
         CamundaClient client = TestProcesses.client(engine);

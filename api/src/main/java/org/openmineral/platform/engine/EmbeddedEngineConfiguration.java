@@ -1,6 +1,9 @@
 package org.openmineral.platform.engine;
 
 import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.RecordType;
+import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.Intent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
@@ -92,6 +95,12 @@ public class EmbeddedEngineConfiguration {
               public void onRecords(final List<Record<?>> records) {
                 projection.applyAll(records);
                 records.forEach(record -> TaskEvents.of(record).ifPresent(events::publish));
+              }
+
+              @Override
+              public boolean handles(
+                  final RecordType recordType, final ValueType valueType, final Intent intent) {
+                return UserTaskProjection.uses(recordType, valueType, intent);
               }
             });
   }

@@ -4,6 +4,7 @@ import io.camunda.zeebe.logstreams.log.LogRecordAwaiter;
 import io.camunda.zeebe.logstreams.log.LogStream;
 import io.camunda.zeebe.logstreams.log.LogStreamReader;
 import io.camunda.zeebe.logstreams.log.LoggedEvent;
+import io.camunda.zeebe.protocol.impl.record.RecordMetadata;
 import io.camunda.zeebe.protocol.record.Record;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,13 +17,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One subscriber's position in the record feed, advanced by its own daemon thread: whatever is on
- * the log after it, up to {@link #MAX_BATCH} records at a time, goes to the handler in one call. A
- * reader of what the handler writes can wait until it has caught up with the log ({@link
- * #awaitCaughtUp}), so it sees everything the engine had written when it asked.
+ * the log after it that the handler {@link RecordHandler#handles takes}, up to {@link #MAX_BATCH}
+ * records at a time, goes to the handler in one call (the others' values are not read). A reader of
+ * what the handler writes can wait until it has caught up with the log ({@link #awaitCaughtUp}), so
+ * it sees everything the engine had written when it asked.
  */
 public final class FeedSubscription implements AutoCloseable {
   /** The most records handed to the handler in one call. */
   public static final int MAX_BATCH = 256;
+
+  /** The most records read for one call, those the handler does not take included. */
+  static final int MAX_READ = 8 * MAX_BATCH;
 
   private static final Logger LOG = LoggerFactory.getLogger(FeedSubscription.class);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
@@ -85,12 +90,22 @@ public final class FeedSubscription implements AutoCloseable {
             continue;
           }
           final List<Record<?>> batch = new ArrayList<>();
-          while (batch.size() < MAX_BATCH && reader.hasNext()) {
+          long lastRead = lastDelivered;
+          int read = 0;
+          while (batch.size() < MAX_BATCH && read < MAX_READ && reader.hasNext()) {
             final LoggedEvent event = reader.next();
-            batch.add(LoggedRecords.toRecord(event, logStream.getPartitionId()));
+            read++;
+            lastRead = event.getPosition();
+            final RecordMetadata metadata = LoggedRecords.metadata(event);
+            if (handler.handles(
+                metadata.getRecordType(), metadata.getValueType(), metadata.getIntent())) {
+              batch.add(LoggedRecords.toRecord(event, metadata, logStream.getPartitionId()));
+            }
           }
-          handler.onRecords(Collections.unmodifiableList(batch));
-          lastDelivered = batch.getLast().getPosition();
+          if (!batch.isEmpty()) {
+            handler.onRecords(Collections.unmodifiableList(batch));
+          }
+          lastDelivered = lastRead;
           lastError = null;
           backoffMillis = 100;
         }

@@ -13,8 +13,12 @@ public final class LoggedRecords {
   /** A self-contained copy: safe to keep after the reader moves on. */
   public static Record<UnifiedRecordValue> toRecord(
       final LoggedEvent event, final int partitionId) {
-    final RecordMetadata metadata = new RecordMetadata();
-    event.readMetadata(metadata);
+    return toRecord(event, metadata(event), partitionId);
+  }
+
+  /** As {@link #toRecord(LoggedEvent, int)}, with the event's metadata already read. */
+  public static Record<UnifiedRecordValue> toRecord(
+      final LoggedEvent event, final RecordMetadata metadata, final int partitionId) {
     final UnifiedRecordValue value = UnifiedRecordValue.fromValueType(metadata.getValueType());
     event.readValue(value);
     return new CopiedRecord<>(

@@ -1,0 +1,8 @@
+-- history_event.value holds the record's value as the engine wrote it: json (checked, stored as
+-- written) rather than jsonb (parsed into a binary tree on every insert). The audit projection
+-- writes one row per replayed event, and nothing queries inside the value: the API reads it whole.
+alter table history_event alter column value type json using value::json;
+
+-- A counterparty's open invoices (credit exposure, on every credit check and payment match) are
+-- found by counterparty: without this index that is a scan of every invoice.
+create index invoice_by_counterparty on invoice (counterparty_id);
