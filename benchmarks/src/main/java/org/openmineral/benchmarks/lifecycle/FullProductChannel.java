@@ -82,6 +82,11 @@ final class FullProductChannel implements DealChannel {
     return args.toArray(String[]::new);
   }
 
+  /** The data directory of the product's embedded PostgreSQL. */
+  Path postgresData() {
+    return data.resolve("postgres");
+  }
+
   EmbeddedEngine engine() {
     return context.getBean(EmbeddedEngine.class);
   }

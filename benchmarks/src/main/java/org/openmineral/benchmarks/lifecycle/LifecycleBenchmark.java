@@ -13,17 +13,27 @@ import java.util.Locale;
  * product (the Spring application with its real workers, embedded PostgreSQL, projections and
  * audit), both running the repository's models with the same deal and the same driver, in one JVM
  * and one run. For each: a warm-up (closed loop, unmeasured, rounds of {@code deals/5} deals until
- * {@code warm-up-seconds} have passed, so that the just-in-time compiler has compiled the hot code:
- * sustained throughput is that of a warm process), a closed-loop run of {@code deals} deals with at
- * most {@code in-flight} open (sustained deals/s and tasks/s), then an open-loop run at half of B's
- * rate for {@code paced-seconds} (job turnaround). Rejected commands and incidents are counted
- * throughout.
+ * {@code warm-up-seconds} have passed and the just-in-time compiler spent at most 5 % of the last
+ * round compiling, or three times that long, so that the hot code is compiled: sustained throughput
+ * is that of a warm process), a closed-loop run of {@code deals} deals with at most {@code
+ * in-flight} open (sustained deals/s and tasks/s), then an open-loop run at half of B's rate for
+ * {@code paced-seconds} (job turnaround). Rejected commands and incidents are counted throughout;
+ * the closed loop's CPU per deal (the JVM's, the compiler's, PostgreSQL's) is printed.
  *
  * <p>{@code ./openmineral bench lifecycle [deals] [paced-seconds] [in-flight] [both|baseline|full]
  * [warm-up-seconds]}
  */
 public final class LifecycleBenchmark {
   private static final long TIMEOUT_SECONDS = 900;
+
+  /**
+   * The warm-up goes on after its minimum while the just-in-time compiler spent more than this
+   * share of the last round's wall time compiling, up to {@link #MAX_WARM_UP_FACTOR} times the
+   * minimum.
+   */
+  private static final double WARM_JIT_SHARE = 0.05;
+
+  private static final int MAX_WARM_UP_FACTOR = 3;
 
   private LifecycleBenchmark() {}
 
@@ -53,7 +63,8 @@ public final class LifecycleBenchmark {
             Locale.ROOT,
             "%nBaseline B: embedded engine, %d no-op job workers%n",
             channel.jobTypes());
-        baseline = run("B", driver, deals, inFlight, pacedSeconds, -1, warmUpSeconds);
+        baseline =
+            run("B", driver, new CpuMeter(null), deals, inFlight, pacedSeconds, -1, warmUpSeconds);
       }
     }
     if (!which.equals("baseline")) {
@@ -70,7 +81,16 @@ public final class LifecycleBenchmark {
             Locale.ROOT,
             "%nFull product: Spring application, real workers, embedded PostgreSQL, projections,"
                 + " audit; deals through its HTTP API%n");
-        final Result full = run("full", driver, deals, inFlight, pacedSeconds, pace, warmUpSeconds);
+        final Result full =
+            run(
+                "full",
+                driver,
+                new CpuMeter(channel.postgresData()),
+                deals,
+                inFlight,
+                pacedSeconds,
+                pace,
+                warmUpSeconds);
         System.out.printf(
             Locale.ROOT,
             "  HTTP requests sent again (task not yet in the inbox, payment before its invoice, busy):"
@@ -89,11 +109,13 @@ public final class LifecycleBenchmark {
     return Math.max(10, deals / 5);
   }
 
-  private record Result(LifecycleDriver.Figures saturated, LifecycleDriver.Figures paced) {}
+  private record Result(
+      LifecycleDriver.Figures saturated, CpuMeter.Usage cpu, LifecycleDriver.Figures paced) {}
 
   private static Result run(
       final String name,
       final LifecycleDriver driver,
+      final CpuMeter cpu,
       final int deals,
       final int inFlight,
       final int pacedSeconds,
@@ -102,23 +124,37 @@ public final class LifecycleBenchmark {
       throws Exception {
     final long warmUpStart = System.nanoTime();
     int warmUpDeals = 0;
+    final List<String> jitShares = new ArrayList<>();
+    CpuMeter.Usage round;
+    long elapsed;
     do {
+      final CpuMeter.Reading before = cpu.read();
       driver.runClosedLoop(warmUp(deals), inFlight, TIMEOUT_SECONDS);
+      round = cpu.read().since(before);
+      jitShares.add(String.format(Locale.ROOT, "%.0f", 100 * round.jitShare()));
       warmUpDeals += warmUp(deals);
-    } while (System.nanoTime() - warmUpStart < warmUpSeconds * 1_000_000_000L);
-    final double warmUpElapsed = (System.nanoTime() - warmUpStart) / 1e9;
+      elapsed = System.nanoTime() - warmUpStart;
+    } while (elapsed < warmUpSeconds * 1_000_000_000L
+        || (round.jitShare() > WARM_JIT_SHARE
+            && elapsed < MAX_WARM_UP_FACTOR * warmUpSeconds * 1_000_000_000L));
+    final double warmUpElapsed = elapsed / 1e9;
     System.out.printf(
         Locale.ROOT,
-        "  %-18s %6.2f deals/s (%d deals in %.1f s, not measured)%n",
+        "  %-18s %6.2f deals/s (%d deals in %.1f s, not measured); JIT compiling, %% of each"
+            + " round's wall time: %s%n",
         name + " warm-up",
         warmUpDeals / warmUpElapsed,
         warmUpDeals,
-        warmUpElapsed);
+        warmUpElapsed,
+        String.join(" ", jitShares));
     driver.problems().forEach(p -> System.out.println("    ! " + p));
     driver.resetFigures();
+    final CpuMeter.Reading before = cpu.read();
     final double seconds = driver.runClosedLoop(deals, inFlight, TIMEOUT_SECONDS);
+    final CpuMeter.Usage used = cpu.read().since(before);
     final LifecycleDriver.Figures saturated = driver.figures(seconds);
     print(name + " closed loop", saturated);
+    System.out.println("  " + " ".repeat(18) + " " + perDeal(used, saturated.dealsClosed()));
     driver.problems().forEach(p -> System.out.println("    ! " + p));
     final double rate = pacedRate > 0 ? pacedRate : saturated.dealsPerSecond() / 2;
     driver.resetFigures();
@@ -128,7 +164,21 @@ public final class LifecycleBenchmark {
     System.out.printf(Locale.ROOT, "  (paced: %d deals at %.2f deals/s)%n", paced, rate);
     print(name + " paced", pacedFigures);
     driver.problems().forEach(p -> System.out.println("    ! " + p));
-    return new Result(saturated, pacedFigures);
+    return new Result(saturated, used, pacedFigures);
+  }
+
+  /** CPU per deal of a measured run; the JVM's includes the driver's threads. */
+  private static String perDeal(final CpuMeter.Usage used, final long deals) {
+    return String.format(
+        Locale.ROOT,
+        "CPU per deal %.0f ms: JVM %.0f ms (JIT compiling %.0f ms, %.0f%% of the wall time),"
+            + " PostgreSQL %.0f ms; %.2f cores busy",
+        (double) (used.jvmMs() + used.postgresMs()) / deals,
+        (double) used.jvmMs() / deals,
+        (double) used.jitMs() / deals,
+        100 * used.jitShare(),
+        (double) used.postgresMs() / deals,
+        (double) (used.jvmMs() + used.postgresMs()) / used.wallMs());
   }
 
   private static void print(final String name, final LifecycleDriver.Figures f) {
@@ -195,6 +245,16 @@ public final class LifecycleBenchmark {
               Locale.ROOT,
               "full/B = %.2f (target >= 0.6)%n",
               full.saturated().dealsPerSecond() / b.saturated().dealsPerSecond()));
+      final double bCpu = (double) b.cpu().jvmMs() / b.saturated().dealsClosed();
+      final double fullCpu =
+          (double) (full.cpu().jvmMs() + full.cpu().postgresMs()) / full.saturated().dealsClosed();
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "CPU per deal in the closed loops: B %.0f ms, full %.0f ms (%.2f x B)%n",
+              bCpu,
+              fullCpu,
+              fullCpu / bCpu));
     }
     s.append(
         String.format(
