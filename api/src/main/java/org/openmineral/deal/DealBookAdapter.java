@@ -75,6 +75,8 @@ class DealBookAdapter implements DealBook {
                 .total()
                 .amount()
                 .divide(headroom.effectiveLimit().amount(), MathContext.DECIMAL64);
+    // the open-deal condition is that of the partial index deal_open_by_currency (V18): keep them
+    // alike, or the sum scans every deal ever captured
     final Map<String, Object> desk =
         jdbc.queryForMap(
             """
