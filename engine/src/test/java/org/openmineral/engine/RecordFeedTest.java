@@ -6,10 +6,13 @@ import static org.openmineral.engine.RecordCollector.processCompleted;
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.RecordType;
+import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.Intent;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiPredicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openmineral.engine.feed.FeedSubscription;
@@ -107,32 +110,15 @@ class RecordFeedTest {
       for (int i = 0; i < 20; i++) {
         startAndNominate(client, "deal-batch-" + i);
       }
-      final List<Integer> sizes = new CopyOnWriteArrayList<>();
-      final List<Long> positions = new CopyOnWriteArrayList<>();
-      final FeedSubscription subscription =
-          engine
-              .recordFeed()
-              .subscribe(
-                  "batches",
-                  -1,
-                  new RecordHandler() {
-                    @Override
-                    public void onRecord(final Record<?> record) {
-                      throw new AssertionError("the feed hands over batches");
-                    }
-
-                    @Override
-                    public void onRecords(final List<Record<?>> records) {
-                      sizes.add(records.size());
-                      records.forEach(r -> positions.add(r.getPosition()));
-                    }
-                  });
+      final Batches batches = new Batches((recordType, valueType) -> true);
+      final FeedSubscription subscription = engine.recordFeed().subscribe("batches", -1, batches);
       try {
         org.awaitility.Awaitility.await()
             .atMost(java.time.Duration.ofSeconds(30))
-            .until(() -> positions.size() > FeedSubscription.MAX_BATCH);
-        assertThat(sizes.getFirst()).isEqualTo(FeedSubscription.MAX_BATCH);
-        assertThat(sizes).allMatch(size -> size >= 1 && size <= FeedSubscription.MAX_BATCH);
+            .until(() -> batches.records.size() > FeedSubscription.MAX_BATCH);
+        assertThat(batches.sizes.getFirst()).isEqualTo(FeedSubscription.MAX_BATCH);
+        assertThat(batches.sizes).allMatch(size -> size >= 1 && size <= FeedSubscription.MAX_BATCH);
+        final List<Long> positions = batches.records.stream().map(Record::getPosition).toList();
         for (int i = 1; i < positions.size(); i++) {
           assertThat(positions.get(i)).isEqualTo(positions.get(i - 1) + 1);
         }
@@ -150,35 +136,12 @@ class RecordFeedTest {
       deployNomination(client);
       final long instance = startAndNominate(client, "D-filtered");
       final long completed = all.await("done", processCompleted(instance)).getPosition();
-      final List<Record<?>> handled = new CopyOnWriteArrayList<>();
-      final List<Integer> sizes = new CopyOnWriteArrayList<>();
-      final FeedSubscription subscription =
-          engine
-              .recordFeed()
-              .subscribe(
-                  "variables",
-                  -1,
-                  new RecordHandler() {
-                    @Override
-                    public void onRecord(final Record<?> record) {
-                      throw new AssertionError("the feed hands over batches");
-                    }
-
-                    @Override
-                    public void onRecords(final List<Record<?>> records) {
-                      sizes.add(records.size());
-                      handled.addAll(records);
-                    }
-
-                    @Override
-                    public boolean handles(
-                        final RecordType recordType,
-                        final io.camunda.zeebe.protocol.record.ValueType valueType,
-                        final io.camunda.zeebe.protocol.record.intent.Intent intent) {
-                      return recordType == RecordType.EVENT
-                          && valueType == io.camunda.zeebe.protocol.record.ValueType.VARIABLE;
-                    }
-                  });
+      final Batches batches =
+          new Batches(
+              (recordType, valueType) ->
+                  recordType == RecordType.EVENT && valueType == ValueType.VARIABLE);
+      final List<Record<?>> handled = batches.records;
+      final FeedSubscription subscription = engine.recordFeed().subscribe("variables", -1, batches);
       try {
         assertThat(subscription.awaitCaughtUp(java.time.Duration.ofSeconds(30))).isTrue();
         // exactly the variable events of the log, in log order, and no empty batch
@@ -186,8 +149,7 @@ class RecordFeedTest {
             all.records().stream()
                 .filter(r -> r.getPosition() <= completed)
                 .filter(r -> r.getRecordType() == RecordType.EVENT)
-                .filter(
-                    r -> r.getValueType() == io.camunda.zeebe.protocol.record.ValueType.VARIABLE)
+                .filter(r -> r.getValueType() == ValueType.VARIABLE)
                 .map(Record::getPosition)
                 .toList();
         assertThat(expected).isNotEmpty();
@@ -196,7 +158,7 @@ class RecordFeedTest {
         assertThat(handled)
             .filteredOn(r -> r.getPosition() <= completed)
             .allSatisfy(r -> assertThat(r.getValue()).isNotNull());
-        assertThat(sizes).allMatch(size -> size >= 1);
+        assertThat(batches.sizes).allMatch(size -> size >= 1);
         // the records passed over count as read: the feed's position is past the last of them
         assertThat(subscription.lastDeliveredPosition()).isGreaterThanOrEqualTo(completed);
       } finally {
@@ -243,6 +205,37 @@ class RecordFeedTest {
         subscription.close();
       }
       assertThat(subscription.awaitCaughtUp(java.time.Duration.ofSeconds(1))).isFalse();
+    }
+  }
+
+  /**
+   * A handler that keeps the batches it is handed, of the kinds {@code kinds} takes; the feed must
+   * never hand it single records.
+   */
+  private static final class Batches implements RecordHandler {
+    final List<Integer> sizes = new CopyOnWriteArrayList<>();
+    final List<Record<?>> records = new CopyOnWriteArrayList<>();
+    private final BiPredicate<RecordType, ValueType> kinds;
+
+    Batches(final BiPredicate<RecordType, ValueType> kinds) {
+      this.kinds = kinds;
+    }
+
+    @Override
+    public void onRecord(final Record<?> record) {
+      throw new AssertionError("the feed hands over batches");
+    }
+
+    @Override
+    public void onRecords(final List<Record<?>> batch) {
+      sizes.add(batch.size());
+      records.addAll(batch);
+    }
+
+    @Override
+    public boolean handles(
+        final RecordType recordType, final ValueType valueType, final Intent intent) {
+      return kinds.test(recordType, valueType);
     }
   }
 

@@ -47,6 +47,11 @@ final class CpuMeter {
 
   /** CPU used over a window of {@code wallMs}, in milliseconds; JIT is part of the JVM's. */
   record Usage(long jvmMs, long jitMs, long postgresMs, long wallMs) {
+    /** The JVM's and PostgreSQL's. */
+    long totalMs() {
+      return jvmMs + postgresMs;
+    }
+
     /** The compiler's time as a share of the window's wall time. */
     double jitShare() {
       return wallMs == 0 ? 0 : (double) jitMs / wallMs;

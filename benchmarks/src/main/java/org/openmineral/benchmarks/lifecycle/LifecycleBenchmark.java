@@ -173,12 +173,12 @@ public final class LifecycleBenchmark {
         Locale.ROOT,
         "CPU per deal %.0f ms: JVM %.0f ms (JIT compiling %.0f ms, %.0f%% of the wall time),"
             + " PostgreSQL %.0f ms; %.2f cores busy",
-        (double) (used.jvmMs() + used.postgresMs()) / deals,
+        (double) used.totalMs() / deals,
         (double) used.jvmMs() / deals,
         (double) used.jitMs() / deals,
         100 * used.jitShare(),
         (double) used.postgresMs() / deals,
-        (double) (used.jvmMs() + used.postgresMs()) / used.wallMs());
+        (double) used.totalMs() / used.wallMs());
   }
 
   private static void print(final String name, final LifecycleDriver.Figures f) {
@@ -245,9 +245,8 @@ public final class LifecycleBenchmark {
               Locale.ROOT,
               "full/B = %.2f (target >= 0.6)%n",
               full.saturated().dealsPerSecond() / b.saturated().dealsPerSecond()));
-      final double bCpu = (double) b.cpu().jvmMs() / b.saturated().dealsClosed();
-      final double fullCpu =
-          (double) (full.cpu().jvmMs() + full.cpu().postgresMs()) / full.saturated().dealsClosed();
+      final double bCpu = (double) b.cpu().totalMs() / b.saturated().dealsClosed();
+      final double fullCpu = (double) full.cpu().totalMs() / full.saturated().dealsClosed();
       s.append(
           String.format(
               Locale.ROOT,
