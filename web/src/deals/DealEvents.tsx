@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { Alert, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Segmented, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Segmented, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { api } from '../api/client';
 import { ApiError } from '../api/problem';
@@ -21,6 +21,7 @@ interface EventReceipt {
 function FieldInput({ field, ...control }: { field: EventField } & Record<string, unknown>) {
   if (field.kind === 'date') return <DatePicker style={{ width: '100%' }} {...control} />;
   if (field.kind === 'text') return <Input {...control} />;
+  if (field.kind === 'choice') return <Radio.Group options={field.options} optionType="button" {...control} />;
   return <InputNumber stringMode min="0" style={{ width: '100%' }} {...control} />;
 }
 
@@ -115,9 +116,6 @@ export function DealEvents({ deal, onReported }: { deal: Deal; onReported: () =>
         <Button type="primary" htmlType="submit" loading={busy}>
           Report {kind.label.toLowerCase()}
         </Button>
-        {event === 'payment-received' && (
-          <Tag style={{ marginLeft: 8 }}>applied to the final invoice</Tag>
-        )}
       </Form>
     </Card>
   );

@@ -109,8 +109,13 @@ describe('business events', () => {
     });
   });
 
-  it('sends a payment in USD, the settlement currency', () => {
-    expect(eventRequest(deal, 'payment-received', { amount: 125000.5 })).toEqual({ amount: 125000.5, currency: 'USD' });
+  it('sends a payment in USD, the settlement currency, against the invoice chosen', () => {
+    expect(eventRequest(deal, 'payment-received', { invoice: 'PROVISIONAL', amount: 125000.5 })).toEqual({
+      invoice: 'PROVISIONAL',
+      amount: 125000.5,
+      currency: 'USD',
+    });
+    expect(eventFieldOf('payment-received', 'invoice')).toBe('invoice');
     expect(() => eventRequest(deal, 'loaded', {})).toThrow();
   });
 

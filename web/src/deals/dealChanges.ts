@@ -157,8 +157,10 @@ export interface EventField {
   /** the form's name (and the API's, but for assays) */
   name: string;
   label: string;
-  kind: 'text' | 'date' | 'decimal' | 'assay';
+  kind: 'text' | 'date' | 'decimal' | 'assay' | 'choice';
   required?: boolean;
+  /** a choice's values and their labels */
+  options?: { value: string; label: string }[];
 }
 
 /** A business event the deals API accepts (POST /api/deals/{id}/events/{event}). */
@@ -210,7 +212,19 @@ export const DEAL_EVENTS: DealEventKind[] = [
   {
     event: 'payment-received',
     label: 'Payment received',
-    fields: [{ name: 'amount', label: 'Amount (USD)', kind: 'decimal', required: true }],
+    fields: [
+      {
+        name: 'invoice',
+        label: 'Against invoice',
+        kind: 'choice',
+        required: true,
+        options: [
+          { value: 'PROVISIONAL', label: 'Provisional invoice' },
+          { value: 'FINAL', label: 'Final invoice' },
+        ],
+      },
+      { name: 'amount', label: 'Amount (USD)', kind: 'decimal', required: true },
+    ],
   },
 ];
 

@@ -115,10 +115,14 @@ class DealProblems {
           deal.version());
     }
 
-    static DealConflict noFinalInvoice(final Deal deal) {
+    static DealConflict noInvoice(final Deal deal, final String kind) {
       return new DealConflict(
           CONFLICT,
-          "Deal " + deal.id() + " has no final invoice yet: a payment cannot be matched.",
+          "Deal "
+              + deal.id()
+              + " has no "
+              + kind.toLowerCase(java.util.Locale.ROOT)
+              + " invoice yet: a payment of it cannot be matched.",
           deal.version());
     }
   }

@@ -91,7 +91,17 @@ final class DealRequests {
       BigDecimal finalWetTonnes,
       BigDecimal finalMoisturePct,
       BigDecimal amount,
-      String currency) {}
+      String currency,
+      String invoice) {}
+
+  /** The invoices of a lot a payment may be matched to ({@code invoice} of a payment event). */
+  enum InvoiceKind {
+    PROVISIONAL,
+    FINAL
+  }
+
+  /** The variable of a payment event that names the invoice paid; not sent to the process. */
+  static final String INVOICE_PAID = "invoice";
 
   /** The fixed part of a captured deal. */
   record Parties(UUID counterpartyId, String direction, String commodity, String metal) {}
@@ -274,7 +284,7 @@ final class DealRequests {
         r == null
             ? new EventRequest(
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null)
+                null, null, null)
             : r;
     switch (event) {
       case "vessel-nominated" -> {
@@ -331,6 +341,11 @@ final class DealRequests {
           throw new InvalidRequestField(
               "currency", "settlement is in USD; was '" + e.currency() + "'");
         }
+        v.put(
+            INVOICE_PAID,
+            e.invoice() == null
+                ? InvoiceKind.FINAL.name()
+                : enumValue(InvoiceKind.class, e.invoice(), "invoice").name());
       }
       default -> throw new IllegalArgumentException(event);
     }

@@ -375,17 +375,22 @@ public class DealService {
     if (event.equals("assays-received")) {
       messageName = "assays-exchanged";
     } else if (event.equals("payment-received")) {
-      messageName = "payment-received";
+      final String invoice = String.valueOf(message.remove(DealRequests.INVOICE_PAID));
+      messageName =
+          DealRequests.InvoiceKind.PROVISIONAL.name().equals(invoice)
+              ? "provisional-payment-received"
+              : "payment-received";
       correlationKey =
           jdbc
               .query(
-                  "select id::text from invoice where deal_id = ? and kind = 'FINAL'"
+                  "select id::text from invoice where deal_id = ? and kind = ?"
                       + " order by created_at desc limit 1",
                   (rs, n) -> rs.getString(1),
-                  deal.id().toString())
+                  deal.id().toString(),
+                  invoice)
               .stream()
               .findFirst()
-              .orElseThrow(() -> DealConflict.noFinalInvoice(deal));
+              .orElseThrow(() -> DealConflict.noInvoice(deal, invoice));
       message.put("paymentId", messageId);
     } else {
       message.put(eventTimeVariable(event), clock.instant().toString());

@@ -331,6 +331,21 @@ class DealApiTest extends DealProcessSupport {
     final Answer payment =
         event("operations", id, "payment-received", "p-1", Map.of("amount", 100));
     assertThat(payment.status()).isEqualTo(409);
+    assertThat(payment.body().get("detail").asText()).contains("no final invoice yet");
+    final Answer provisional =
+        event(
+            "operations",
+            id,
+            "payment-received",
+            "p-2",
+            Map.of("amount", 100, "invoice", "provisional"));
+    assertThat(provisional.status()).isEqualTo(409);
+    assertThat(provisional.body().get("detail").asText()).contains("no provisional invoice yet");
+    final Answer unknownInvoice =
+        event(
+            "operations", id, "payment-received", "p-3", Map.of("amount", 100, "invoice", "DRAFT"));
+    assertThat(unknownInvoice.status()).isEqualTo(400);
+    assertThat(unknownInvoice.body().get("field").asText()).isEqualTo("invoice");
 
     assertThat(post("trader", "/api/deals/" + id + "/cancel", Map.of("reason", "Test")).status())
         .isEqualTo(202);

@@ -92,6 +92,34 @@ class TradeLifecycleProcessTest extends DealProcessSupport {
     // settlement books the provisional invoice; assays are exchanged
     final long settlement = awaitCalledInstance(instance, "settlement");
     await(elementCompleted(settlement, "provisional-invoice"));
+    final BigDecimal provisionalAmount =
+        jdbc.queryForObject(
+            "select amount from invoice where deal_id = ? and kind = 'PROVISIONAL'",
+            BigDecimal.class,
+            dealId);
+    final String creditPath = "/api/counterparties/" + counterparty + "/credit";
+    assertThat(get("risk", creditPath).body().get("openInvoices").decimalValue())
+        .isEqualByComparingTo(provisionalAmount);
+    // the buyer pays the provisional invoice, which then no longer counts against its credit
+    assertThat(
+            event(
+                    "operations",
+                    dealId,
+                    "payment-received",
+                    "pay-provisional",
+                    Map.of("amount", provisionalAmount, "invoice", "PROVISIONAL"))
+                .status())
+        .isEqualTo(202);
+    await(elementCompleted(settlement, "end-provisional-paid"));
+    assertThat(
+            jdbc.queryForObject(
+                "select sum(p.amount) from payment p join invoice i on i.id = p.invoice_id"
+                    + " where i.deal_id = ? and i.kind = 'PROVISIONAL'",
+                BigDecimal.class,
+                dealId))
+        .isEqualByComparingTo(provisionalAmount);
+    assertThat(get("risk", creditPath).body().get("openInvoices").decimalValue())
+        .isEqualByComparingTo(BigDecimal.ZERO);
     assertThat(
             event(
                     "operations",
@@ -126,7 +154,7 @@ class TradeLifecycleProcessTest extends DealProcessSupport {
     final Deal closed = awaitDeal(dealId, d -> d.status().equals("CLOSED"));
     assertThat(closed.report().get("invoices")).hasSize(2);
     assertThat(closed.report().get("hedges")).hasSize(1);
-    assertThat(closed.report().get("events").size()).isEqualTo(5);
+    assertThat(closed.report().get("events").size()).isEqualTo(6);
     assertThat(
             jdbc.queryForObject(
                 "select status from credit_reservation where id = ?",

@@ -3,6 +3,7 @@ package org.openmineral.settlement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.TimerIntent;
 import io.camunda.zeebe.protocol.record.intent.UserTaskIntent;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.openmineral.ProcessTest;
 import org.openmineral.workers.settlement.SettlementBooks;
@@ -45,6 +47,22 @@ class SettlementProcessTest extends ProcessTest {
         .isEqualByComparingTo("1874657.55");
     assertThat(provisional.get("provisionalAmount").decimalValue())
         .isEqualByComparingTo("1687191.80");
+    final String provisionalInvoiceId = provisional.get("provisionalInvoiceId").asText();
+
+    // the buyer pays the provisional invoice in two parts: the branch waits for the remainder
+    payProvisional(provisionalInvoiceId, UUID.randomUUID().toString(), new BigDecimal("1000000"));
+    await(elementCompleted(instance, "match-provisional-payment"));
+    final Map<String, JsonNode> part = variables(instance);
+    assertThat(part.get("provisionalPaymentOutcome").asText()).isEqualTo("UNDERPAID");
+    assertThat(part.get("provisionalOutstanding").decimalValue()).isEqualByComparingTo("687191.80");
+    payProvisional(provisionalInvoiceId, UUID.randomUUID().toString(), new BigDecimal("687191.80"));
+    await(elementCompleted(instance, "end-provisional-paid"));
+    final Map<String, JsonNode> paid = variables(instance);
+    assertThat(paid.get("provisionalPaymentOutcome").asText()).isEqualTo("PAID_IN_FULL");
+    assertThat(paid.get("provisionalPaidTotal").decimalValue()).isEqualByComparingTo("1687191.80");
+    assertThat(matching(instanceCompleted(instance)))
+        .as("the final invoice is still to come")
+        .isEmpty();
 
     exchangeAssays(lot, "25.10", "25.00");
     priceQp(lot, "9200");
@@ -89,6 +107,12 @@ class SettlementProcessTest extends ProcessTest {
                 BigDecimal.class,
                 invoiceId))
         .isEqualByComparingTo(balance);
+    assertThat(
+            jdbc.queryForObject(
+                "select sum(amount) from payment where invoice_id = ?::uuid",
+                BigDecimal.class,
+                provisionalInvoiceId))
+        .isEqualByComparingTo(provisionalAmount);
   }
 
   @Test
@@ -121,6 +145,14 @@ class SettlementProcessTest extends ProcessTest {
 
     pay(seen.get("finalInvoiceId").asText(), UUID.randomUUID().toString(), balance(instance));
     await(elementCompleted(instance, "end-settled"));
+    assertThat(matching(instanceCompleted(instance)))
+        .as("the lot is not settled while its provisional invoice is unpaid")
+        .isEmpty();
+    payProvisional(
+        seen.get("provisionalInvoiceId").asText(),
+        UUID.randomUUID().toString(),
+        seen.get("provisionalAmount").decimalValue());
+    await(elementCompleted(instance, "end-provisional-paid"));
     await(instanceCompleted(instance));
   }
 
@@ -131,17 +163,41 @@ class SettlementProcessTest extends ProcessTest {
     exchangeAssays(lot, "25.10", "25.00");
     priceQp(lot, "9200");
     await(elementCompleted(instance, "final-invoice"));
-    final String invoiceId = variables(instance).get("finalInvoiceId").asText();
+    final Map<String, JsonNode> seen = variables(instance);
+    final String invoiceId = seen.get("finalInvoiceId").asText();
+    final String provisionalInvoiceId = seen.get("provisionalInvoiceId").asText();
+    final BigDecimal provisionalAmount = seen.get("provisionalAmount").decimalValue();
     final BigDecimal balance = balance(instance);
     final String paymentId = UUID.randomUUID().toString();
+    final String provisionalPaymentId = UUID.randomUUID().toString();
 
-    pay(invoiceId, paymentId, balance);
-    try {
-      pay(invoiceId, paymentId, balance);
-    } catch (final RuntimeException e) {
-      // the engine refuses a message id it still holds: that is one way to stay single
+    // both invoices paid at once, each payment published twice: each branch matches its own
+    for (int i = 0; i < 2; i++) {
+      try {
+        pay(invoiceId, paymentId, balance);
+      } catch (final RuntimeException e) {
+        // the engine refuses a message id it still holds: that is one way to stay single
+      }
+      try {
+        payProvisional(provisionalInvoiceId, provisionalPaymentId, provisionalAmount);
+      } catch (final RuntimeException e) {
+        // as above
+      }
     }
     await(elementCompleted(instance, "end-settled"));
+    await(elementCompleted(instance, "end-provisional-paid"));
+    await(instanceCompleted(instance));
+    final Map<String, JsonNode> settled = variables(instance);
+    assertThat(settled.get("paidTotal").decimalValue()).isEqualByComparingTo(balance);
+    assertThat(settled.get("provisionalPaidTotal").decimalValue())
+        .isEqualByComparingTo(provisionalAmount);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from payment where message_id = ? and invoice_id = ?::uuid",
+                Integer.class,
+                provisionalPaymentId,
+                provisionalInvoiceId))
+        .isEqualTo(1);
     assertThat(
             jdbc.queryForObject(
                 "select count(*) from payment where message_id = ?", Integer.class, paymentId))
@@ -166,16 +222,15 @@ class SettlementProcessTest extends ProcessTest {
     exchangeAssays(lot, "25.10", "25.00");
     priceQp(lot, "9200");
     await(elementCompleted(instance, "final-invoice"));
-    final TimerRecordValue timer =
-        (TimerRecordValue)
-            await(r -> isEvent(r, ValueType.TIMER, TimerIntent.CREATED) && ofInstance(r, instance))
-                .getValue();
-    assertThat(timer.getTargetElementId()).isEqualTo("reminder-due");
+    await(timerCreated(instance, "reminder-due"));
+    await(timerCreated(instance, "provisional-reminder-due"));
     assertThat(matching(r -> ofInstance(r, instance) && r.getValueType() == ValueType.USER_TASK))
         .isEmpty();
 
     engine.increaseTime(Duration.ofDays(31));
 
+    // neither invoice was paid: a reminder for each
+    final long provisionalReminder = awaitUserTask(instance, "send-provisional-reminder");
     final long reminder = awaitUserTask(instance, "send-reminder");
     final UserTaskRecordValue task =
         (UserTaskRecordValue)
@@ -188,8 +243,15 @@ class SettlementProcessTest extends ProcessTest {
     assertThat(task.getFormKey()).isPositive();
     userTasks.complete(
         reminder, Map.of("reminderChannel", "EMAIL", "reminderNotes", "Reminded the buyer."));
-    await(2, r -> isEvent(r, ValueType.TIMER, TimerIntent.CREATED) && ofInstance(r, instance));
+    await(2, timerCreated(instance, "reminder-due"));
     assertThat(variables(instance).get("reminderCount").asInt()).isEqualTo(1);
+    assertThat(variables(instance).get("provisionalReminderCount")).isNull();
+
+    userTasks.complete(
+        provisionalReminder,
+        Map.of("reminderChannel", "PHONE", "reminderNotes", "Called about the provisional."));
+    await(2, timerCreated(instance, "provisional-reminder-due"));
+    assertThat(variables(instance).get("provisionalReminderCount").asInt()).isEqualTo(1);
   }
 
   @Test
@@ -300,10 +362,29 @@ class SettlementProcessTest extends ProcessTest {
         .join();
   }
 
+  Predicate<Record<?>> timerCreated(final long instance, final String elementId) {
+    return r ->
+        isEvent(r, ValueType.TIMER, TimerIntent.CREATED)
+            && ofInstance(r, instance)
+            && ((TimerRecordValue) r.getValue()).getTargetElementId().equals(elementId);
+  }
+
   void pay(final String invoiceId, final String paymentId, final BigDecimal amount) {
+    publishPayment("payment-received", invoiceId, paymentId, amount);
+  }
+
+  void payProvisional(final String invoiceId, final String paymentId, final BigDecimal amount) {
+    publishPayment("provisional-payment-received", invoiceId, paymentId, amount);
+  }
+
+  private void publishPayment(
+      final String message,
+      final String invoiceId,
+      final String paymentId,
+      final BigDecimal amount) {
     client
         .newPublishMessageCommand()
-        .messageName("payment-received")
+        .messageName(message)
         .correlationKey(invoiceId)
         .messageId(paymentId)
         .timeToLive(TTL)

@@ -20,9 +20,10 @@ interface DealChannel extends AutoCloseable {
   /**
    * Reports a deal's business event ({@code vessel-nominated}, {@code bill-of-lading-issued},
    * {@code arrived}, {@code assays-received}, {@code payment-received}) with the body of {@code
-   * POST /api/deals/{id}/events/{event}}; {@code finalInvoiceId} is known for the payment only.
+   * POST /api/deals/{id}/events/{event}}; {@code invoiceId}, the invoice paid (the body's {@code
+   * invoice} says which of the two), is known for a payment only.
    */
-  void event(String dealId, String event, Map<String, Object> body, String finalInvoiceId)
+  void event(String dealId, String event, Map<String, Object> body, String invoiceId)
       throws Exception;
 
   @Override

@@ -172,15 +172,21 @@ final class EngineOnlyChannel implements DealChannel {
             .join();
         out.put("finalPrices", prices);
       }
-      case "settlement.provisional-invoice" ->
-          out.put("provisionalInvoiceId", UUID.randomUUID().toString());
+      case "settlement.provisional-invoice" -> {
+        out.put("provisionalInvoiceId", UUID.randomUUID().toString());
+        out.put("provisionalAmount", new BigDecimal("1350000.00"));
+      }
       case "settlement.exchange-assays" -> out.put("assaysSettled", true);
       case "settlement.final-invoice" -> {
         out.put("finalInvoiceId", UUID.randomUUID().toString());
         out.put("balance", new BigDecimal("150000.00"));
         out.put("balanceDirection", "BUYER_PAYS");
       }
-      case "settlement.match-payment" -> out.put("paymentOutcome", "PAID_IN_FULL");
+      case "settlement.match-payment" -> {
+        out.put("paidTotal", job.getVariablesAsMap().get("amountDue"));
+        out.put("outstanding", BigDecimal.ZERO);
+        out.put("paymentOutcome", "PAID_IN_FULL");
+      }
       default -> {}
     }
     jobs.newCompleteCommand(job).variables(out).send();
@@ -224,16 +230,22 @@ final class EngineOnlyChannel implements DealChannel {
       final String dealId,
       final String event,
       final Map<String, Object> body,
-      final String finalInvoiceId) {
-    final String messageId = event + ":" + dealId + ":1";
+      final String invoiceId) {
+    final Object invoice = body.get("invoice");
+    final String messageId =
+        event + ":" + dealId + ":" + (invoice == null ? "1" : invoice.toString().toLowerCase());
     final Map<String, Object> message = new LinkedHashMap<>(body);
+    message.remove("invoice");
     message.put("actor", "operations");
     String name = event;
     String correlationKey = dealId;
     if (event.equals("assays-received")) {
       name = "assays-exchanged";
     } else if (event.equals("payment-received")) {
-      correlationKey = finalInvoiceId;
+      if ("PROVISIONAL".equals(invoice)) {
+        name = "provisional-payment-received";
+      }
+      correlationKey = invoiceId;
       message.put("paymentId", messageId);
       message.put("paymentAmount", body.get("amount"));
     }

@@ -162,8 +162,9 @@ final class FullProductChannel implements DealChannel {
       final String dealId,
       final String event,
       final Map<String, Object> body,
-      final String finalInvoiceId)
+      final String invoiceId)
       throws Exception {
+    final Object invoice = body.get("invoice");
     retrying(
         () ->
             http.send(
@@ -171,7 +172,9 @@ final class FullProductChannel implements DealChannel {
                 "POST",
                 "/api/deals/" + dealId + "/events/" + event,
                 body,
-                Map.of("Idempotency-Key", event + "-1")),
+                Map.of(
+                    "Idempotency-Key",
+                    event + "-" + (invoice == null ? "1" : invoice.toString().toLowerCase()))),
         202);
   }
 
@@ -181,10 +184,9 @@ final class FullProductChannel implements DealChannel {
 
   /**
    * Sends until the expected status, as a client would: a task the inbox does not show yet (404,
-   * its projection lags the engine), a payment before its final invoice (409), an engine or
-   * database busy (409 on a task in transition, 5xx, a dropped connection) are sent again after 10
-   * ms, for up to a minute. A bad request (400) or a refusal (403) is a driver bug and fails at
-   * once.
+   * its projection lags the engine), a payment before its invoice (409), an engine or database busy
+   * (409 on a task in transition, 5xx, a dropped connection) are sent again after 10 ms, for up to
+   * a minute. A bad request (400) or a refusal (403) is a driver bug and fails at once.
    */
   private void retrying(final Request request, final int expected) throws Exception {
     final long deadline = System.nanoTime() + RETRY_FOR.toNanos();

@@ -33,8 +33,9 @@ import org.openmineral.engine.feed.FeedSubscription;
  * Drives deals along the trade lifecycle's happy path by reacting to the engine's record feed: it
  * completes the user tasks (approval, contract draft, legal review) when the engine creates them,
  * reports the shipment events when the logistics sub-process waits for them, the assays when the
- * settlement waits for them and the payment when the settlement waits for it. It measures the same
- * feed: deals closed, jobs and user tasks completed, job turnaround, rejected commands, incidents.
+ * settlement waits for them and each invoice's payment when the settlement waits for it. It
+ * measures the same feed: deals closed, jobs and user tasks completed, job turnaround, rejected
+ * commands, incidents.
  */
 final class LifecycleDriver implements AutoCloseable {
   static final String PROCESS = "trade-lifecycle";
@@ -50,6 +51,8 @@ final class LifecycleDriver implements AutoCloseable {
   /** dealId of every process instance that carries one (the deal's and its called processes). */
   private final Map<Long, String> dealOfInstance = new ConcurrentHashMap<>();
 
+  private final Map<String, String> provisionalInvoiceOfDeal = new ConcurrentHashMap<>();
+  private final Map<String, String> provisionalAmountOfDeal = new ConcurrentHashMap<>();
   private final Map<String, String> finalInvoiceOfDeal = new ConcurrentHashMap<>();
   private final Map<String, String> balanceOfDeal = new ConcurrentHashMap<>();
   private final Map<String, Long> capturedAt = new ConcurrentHashMap<>();
@@ -323,6 +326,24 @@ final class LifecycleDriver implements AutoCloseable {
                       "buyerAssays", Map.of("Cu", Map.of("value", 25.00, "unit", "PCT"))),
                   null));
     } else if ("settlement".equals(v.getBpmnProcessId())
+        && "gateway-provisional-payment-wait".equals(element)) {
+      final String amount = provisionalAmountOfDeal.remove(dealId);
+      final String invoice = provisionalInvoiceOfDeal.remove(dealId);
+      act(
+          "provisional payment",
+          () ->
+              channel.event(
+                  dealId,
+                  "payment-received",
+                  Map.of(
+                      "amount",
+                      new java.math.BigDecimal(amount),
+                      "currency",
+                      "USD",
+                      "invoice",
+                      "PROVISIONAL"),
+                  invoice));
+    } else if ("settlement".equals(v.getBpmnProcessId())
         && "gateway-payment-wait".equals(element)) {
       final String balance = balanceOfDeal.remove(dealId);
       final String invoice = finalInvoiceOfDeal.remove(dealId);
@@ -332,7 +353,13 @@ final class LifecycleDriver implements AutoCloseable {
               channel.event(
                   dealId,
                   "payment-received",
-                  Map.of("amount", new java.math.BigDecimal(balance), "currency", "USD"),
+                  Map.of(
+                      "amount",
+                      new java.math.BigDecimal(balance),
+                      "currency",
+                      "USD",
+                      "invoice",
+                      "FINAL"),
                   invoice));
     }
   }
@@ -353,6 +380,18 @@ final class LifecycleDriver implements AutoCloseable {
     final VariableRecordValue v = (VariableRecordValue) r.getValue();
     switch (v.getName()) {
       case "dealId" -> dealOfInstance.put(v.getProcessInstanceKey(), unquote(v.getValue()));
+      case "provisionalInvoiceId" -> {
+        final String deal = dealOfInstance.get(v.getProcessInstanceKey());
+        if (deal != null) {
+          provisionalInvoiceOfDeal.put(deal, unquote(v.getValue()));
+        }
+      }
+      case "provisionalAmount" -> {
+        final String deal = dealOfInstance.get(v.getProcessInstanceKey());
+        if (deal != null) {
+          provisionalAmountOfDeal.put(deal, v.getValue());
+        }
+      }
       case "finalInvoiceId" -> {
         final String deal = dealOfInstance.get(v.getProcessInstanceKey());
         if (deal != null) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,22 +21,25 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Drives deals of {@link LifecycleDeals} from capture to CLOSED through the packaged product's HTTP
  * API, as its traders, desk head, legal and operations would: it polls the deal, completes its open
- * tasks, reports the shipment events, the assays and the payment of the final invoice. Every
- * capture and event goes twice with one idempotency key (the second must come back as the same
- * deal, or as a refused duplicate). It is as stubborn as a real client: a request that got no
- * answer (the application was down) is sent again with the same key. Used by {@link FaultRun} and
- * {@link SoakRun}.
+ * tasks, reports the shipment events, the assays and the payments of the provisional and the final
+ * invoice. Every capture and event goes twice with one idempotency key (the second must come back
+ * as the same deal, or as a refused duplicate). It is as stubborn as a real client: a request that
+ * got no answer (the application was down) is sent again with the same key. Used by {@link
+ * FaultRun} and {@link SoakRun}.
  */
 final class ProductDriver {
   private static final List<String> LOGISTICS =
       List.of("vessel-nominated", "bill-of-lading-issued", "arrived");
-  static final Set<String> EVENTS =
-      Set.of(
-          "vessel-nominated",
-          "bill-of-lading-issued",
-          "arrived",
-          "assays-received",
-          "payment-received");
+
+  /** The deal events a lifecycle records, and how many of each (one payment per invoice). */
+  static final Map<String, Integer> EVENTS =
+      Map.of(
+          "vessel-nominated", 1,
+          "bill-of-lading-issued", 1,
+          "arrived", 1,
+          "assays-received", 1,
+          "payment-received", 2);
+
   private static final Set<String> HAPPY_PATH_TASKS =
       Set.of("approve-deal", "draft-contract-manually", "legal-review", "compliance-decision");
   private static final Duration STUBBORN_FOR = Duration.ofMinutes(5);
@@ -90,6 +94,7 @@ final class ProductDriver {
 
     boolean logistics = false;
     boolean assays = false;
+    boolean provisionalPaid = false;
     boolean paid = false;
     final long deadline = t0 + DEAL_TIMEOUT.toNanos();
     while (true) {
@@ -111,14 +116,25 @@ final class ProductDriver {
       }
       if (!logistics && ("APPROVED".equals(status) || "IN_EXECUTION".equals(status))) {
         for (final String event : LOGISTICS) {
-          eventTwice(id, event, logisticsBody(event));
+          eventTwice(id, event, event, logisticsBody(event));
         }
         logistics = true;
       }
       if ("SETTLING".equals(status)) {
+        final Map<String, JsonNode> invoices =
+            provisionalPaid && paid ? Map.of() : invoicesByKind(id);
+        if (!provisionalPaid) {
+          final JsonNode provisional = invoices.get("PROVISIONAL");
+          if (provisional != null) {
+            eventTwice(
+                id, "payment-received", "provisional-payment", payment(provisional, "PROVISIONAL"));
+            provisionalPaid = true;
+          }
+        }
         if (!assays) {
           eventTwice(
               id,
+              "assays-received",
               "assays-received",
               Map.of(
                   "sellerAssays", Map.of("Cu", Map.of("value", 25.10, "unit", "PCT")),
@@ -126,16 +142,9 @@ final class ProductDriver {
           assays = true;
         }
         if (!paid) {
-          final JsonNode finalInvoice = finalInvoice(id);
+          final JsonNode finalInvoice = invoices.get("FINAL");
           if (finalInvoice != null) {
-            eventTwice(
-                id,
-                "payment-received",
-                Map.of(
-                    "amount",
-                    new BigDecimal(finalInvoice.path("balance").asText()),
-                    "currency",
-                    finalInvoice.path("currency").asText()));
+            eventTwice(id, "payment-received", "final-payment", payment(finalInvoice, "FINAL"));
             paid = true;
           }
         }
@@ -148,14 +157,23 @@ final class ProductDriver {
     }
   }
 
-  private JsonNode finalInvoice(final String dealId) throws Exception {
+  private static Map<String, Object> payment(final JsonNode invoice, final String kind) {
+    return Map.of(
+        "amount",
+        new BigDecimal(invoice.path("balance").asText()),
+        "currency",
+        invoice.path("currency").asText(),
+        "invoice",
+        kind);
+  }
+
+  private Map<String, JsonNode> invoicesByKind(final String dealId) throws Exception {
+    final Map<String, JsonNode> byKind = new HashMap<>();
     for (final JsonNode invoice :
         send("operations", "GET", "/api/invoices?dealId=" + dealId, null, Map.of(), 200)) {
-      if ("FINAL".equals(invoice.path("kind").asText())) {
-        return invoice;
-      }
+      byKind.put(invoice.path("kind").asText(), invoice);
     }
-    return null;
+    return byKind;
   }
 
   private void complete(final String dealId, final JsonNode task) throws Exception {
@@ -182,10 +200,14 @@ final class ProductDriver {
     }
   }
 
-  /** Sends a deal event twice with one idempotency key: the second must be a refused duplicate. */
-  private void eventTwice(final String dealId, final String event, final Map<String, Object> body)
+  /**
+   * Sends a deal event twice with one idempotency key ({@code name} and the deal's id): the second
+   * must be a refused duplicate.
+   */
+  private void eventTwice(
+      final String dealId, final String event, final String name, final Map<String, Object> body)
       throws Exception {
-    final Map<String, String> key = Map.of("Idempotency-Key", event + "-" + dealId);
+    final Map<String, String> key = Map.of("Idempotency-Key", name + "-" + dealId);
     final String path = "/api/deals/" + dealId + "/events/" + event;
     send("operations", "POST", path, body, key, 202);
     final JsonNode second = send("operations", "POST", path, body, key, 202);
