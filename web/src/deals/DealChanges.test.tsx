@@ -51,6 +51,30 @@ describe('business event form', () => {
   });
 });
 
+describe('payment form', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('asks which invoice the payment is for and sends it with the amount in USD', async () => {
+    const fetch = vi
+      .fn()
+      .mockResolvedValue(json(202, { dealId: 'd-1', event: 'payment-received', eventKey: 'k', messageId: 'm', duplicate: false }));
+    vi.stubGlobal('fetch', fetch);
+    render(<DealEvents deal={deal} onReported={() => {}} />);
+    await userEvent.click(screen.getByText('Payment received'));
+    await userEvent.type(screen.getByLabelText('Amount (USD)'), '1687191.80');
+    await userEvent.click(screen.getByRole('button', { name: 'Report payment received' }));
+    expect(await screen.findByText('Against invoice is required')).toBeInTheDocument();
+    expect(fetch).not.toHaveBeenCalled();
+
+    await userEvent.click(screen.getByText('Provisional invoice'));
+    await userEvent.click(screen.getByRole('button', { name: 'Report payment received' }));
+    await waitFor(() => expect(fetch).toHaveBeenCalledTimes(1));
+    const [url, init] = fetch.mock.calls[0];
+    expect(url).toBe('/api/deals/d-1/events/payment-received');
+    expect(JSON.parse(init.body)).toEqual({ invoice: 'PROVISIONAL', amount: '1687191.8', currency: 'USD' });
+  });
+});
+
 describe('amendment form', () => {
   afterEach(() => vi.unstubAllGlobals());
 
