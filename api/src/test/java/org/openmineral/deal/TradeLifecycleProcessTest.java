@@ -17,8 +17,11 @@ class TradeLifecycleProcessTest extends DealProcessSupport {
     // given an onboarded counterparty with a 10 M USD limit
     final String counterparty = approvedCounterparty("Andes Copper SA", 10_000_000);
 
-    // when the trader captures a 1 M USD purchase of 1,000 wmt
-    final JsonNode captured = capture("trader", dealBody(counterparty, 1000, 1_000_000));
+    // when the trader captures a 1 M USD sale of 1,000 wmt (a sale: the settlement's invoices
+    // are owed by the counterparty and count in its credit exposure until paid)
+    final Map<String, Object> sale = dealBody(counterparty, 1000, 1_000_000);
+    sale.put("direction", "SELL");
+    final JsonNode captured = capture("trader", sale);
     final String dealId = captured.get("id").asText();
     final long instance = Long.parseLong(captured.get("processInstanceKey").asText());
     assertThat(captured.get("status").asText()).isEqualTo("CAPTURED");
