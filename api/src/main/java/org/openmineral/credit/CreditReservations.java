@@ -37,6 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <pre>
  * utilisation = open invoices in the limit's currency (balance less payments, if positive)
+ *               that the counterparty owes: all but those of deals we bought from it
  *             + active reservations (pending deals, counted)
  * headroom    = limit (zero once expired) - utilisation          (domain CreditHeadroom)
  * </pre>
@@ -229,6 +230,11 @@ public class CreditReservations {
         select i.id, i.currency, i.balance - coalesce(sum(p.amount), 0) as outstanding
         from invoice i left join payment p on p.invoice_id = i.id
         where i.counterparty_id = ?
+          and not exists (
+            select 1 from deal d
+            where d.id = case when i.deal_id ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+                              then i.deal_id::uuid end
+              and d.direction = 'BUY')
         group by i.id, i.currency, i.balance
         having i.balance - coalesce(sum(p.amount), 0) > 0
         order by i.id

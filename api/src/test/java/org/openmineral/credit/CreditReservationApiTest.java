@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -84,6 +85,63 @@ class CreditReservationApiTest extends ApplicationTest {
       assertThat(reserve(id, "1000", "USD", "D-2", "risk").statusCode()).isEqualTo(201);
     }
     assertThat(heard).extracting(DomainEvent::type).contains("credit.reserved", "credit.released");
+  }
+
+  @Test
+  void openInvoicesAreWhatTheCounterpartyOwesNotWhatWeOweIt() throws Exception {
+    final UUID id = counterparty(jdbc, "1000.00", "USD");
+    final UUID sale = deal(id, "SELL");
+    final UUID purchase = deal(id, "BUY");
+    invoice(sale.toString(), id, "300.00");
+    final UUID paid = invoice(sale.toString(), id, "200.00");
+    jdbc.update(
+        "insert into payment (id, invoice_id, amount, message_id, job_key, received_at)"
+            + " values (?, ?, 200.00, ?, 1, now())",
+        UUID.randomUUID(),
+        paid,
+        "paid-" + paid);
+    // the supplier's invoice of a purchase is ours to pay: no exposure to the supplier
+    invoice(purchase.toString(), id, "500.00");
+    // a lot settled on its own, of no deal in the book, counts: the buyer is not known to owe less
+    invoice("LOT-" + UUID.randomUUID(), id, "100.00");
+
+    final JsonNode credit = json.readTree(get("/api/counterparties/" + id + "/credit").body());
+    assertThat(credit.get("openInvoices").decimalValue()).isEqualByComparingTo("400.00");
+    assertThat(credit.get("headroom").decimalValue()).isEqualByComparingTo("600.00");
+  }
+
+  private UUID deal(final UUID counterparty, final String direction) {
+    final UUID id = UUID.randomUUID();
+    jdbc.update(
+        """
+        insert into deal (id, counterparty_id, direction, commodity, metal, quantity, quantity_unit,
+          moisture_pct, assays, pricing, terms, provisional_pct, value_amount, value_currency, desk,
+          status, stage, captured_by, captured_at, updated_at)
+        values (?, ?, ?, 'Copper concentrate', 'Cu', 1000, 'WMT', 8, '{}', '{}', '{}', 90, 1000,
+          'USD', 'copper', 'CLOSED', 'CLOSED', 'trader', now(), now())
+        """,
+        id,
+        counterparty,
+        direction);
+    return id;
+  }
+
+  private UUID invoice(final String deal, final UUID counterparty, final String balance) {
+    final UUID id = UUID.randomUUID();
+    jdbc.update(
+        """
+        insert into invoice (id, deal_id, lot_id, counterparty_id, kind, amount, currency, balance,
+          lines, process_instance_key, created_by_job_key, created_at)
+        values (?, ?, ?, ?, 'PROVISIONAL', ?, 'USD', ?, '[]', 1, ?, now())
+        """,
+        id,
+        deal,
+        deal,
+        counterparty.toString(),
+        new BigDecimal(balance),
+        new BigDecimal(balance),
+        System.nanoTime());
+    return id;
   }
 
   @Test
