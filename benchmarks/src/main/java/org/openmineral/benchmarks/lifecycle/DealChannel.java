@@ -1,6 +1,7 @@
 package org.openmineral.benchmarks.lifecycle;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -25,6 +26,15 @@ interface DealChannel extends AutoCloseable {
    */
   void event(String dealId, String event, Map<String, Object> body, String invoiceId)
       throws Exception;
+
+  /**
+   * The event's key in a lifecycle: one per invoice for a payment (the body's {@code invoice}), one
+   * per deal for the other events.
+   */
+  static String eventKey(final Map<String, Object> body) {
+    final Object invoice = body.get("invoice");
+    return invoice == null ? "1" : invoice.toString().toLowerCase(Locale.ROOT);
+  }
 
   @Override
   void close() throws Exception;

@@ -232,8 +232,7 @@ final class EngineOnlyChannel implements DealChannel {
       final Map<String, Object> body,
       final String invoiceId) {
     final Object invoice = body.get("invoice");
-    final String messageId =
-        event + ":" + dealId + ":" + (invoice == null ? "1" : invoice.toString().toLowerCase());
+    final String messageId = event + ":" + dealId + ":" + DealChannel.eventKey(body);
     final Map<String, Object> message = new LinkedHashMap<>(body);
     message.remove("invoice");
     message.put("actor", "operations");

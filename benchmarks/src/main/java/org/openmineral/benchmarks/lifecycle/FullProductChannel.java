@@ -164,7 +164,6 @@ final class FullProductChannel implements DealChannel {
       final Map<String, Object> body,
       final String invoiceId)
       throws Exception {
-    final Object invoice = body.get("invoice");
     retrying(
         () ->
             http.send(
@@ -172,9 +171,7 @@ final class FullProductChannel implements DealChannel {
                 "POST",
                 "/api/deals/" + dealId + "/events/" + event,
                 body,
-                Map.of(
-                    "Idempotency-Key",
-                    event + "-" + (invoice == null ? "1" : invoice.toString().toLowerCase()))),
+                Map.of("Idempotency-Key", event + "-" + DealChannel.eventKey(body))),
         202);
   }
 

@@ -14,9 +14,11 @@ import io.camunda.zeebe.protocol.record.value.JobRecordValue;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import io.camunda.zeebe.protocol.record.value.UserTaskRecordValue;
 import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,10 +53,14 @@ final class LifecycleDriver implements AutoCloseable {
   /** dealId of every process instance that carries one (the deal's and its called processes). */
   private final Map<Long, String> dealOfInstance = new ConcurrentHashMap<>();
 
-  private final Map<String, String> provisionalInvoiceOfDeal = new ConcurrentHashMap<>();
-  private final Map<String, String> provisionalAmountOfDeal = new ConcurrentHashMap<>();
-  private final Map<String, String> finalInvoiceOfDeal = new ConcurrentHashMap<>();
-  private final Map<String, String> balanceOfDeal = new ConcurrentHashMap<>();
+  /** The settlement variables the payments need: name to value per deal. */
+  private final Map<String, Map<String, String>> paymentVariables =
+      Map.of(
+          "provisionalInvoiceId", new ConcurrentHashMap<>(),
+          "provisionalAmount", new ConcurrentHashMap<>(),
+          "finalInvoiceId", new ConcurrentHashMap<>(),
+          "balance", new ConcurrentHashMap<>());
+
   private final Map<String, Long> capturedAt = new ConcurrentHashMap<>();
   private final Map<Long, Long> jobCreatedAt = new ConcurrentHashMap<>();
   private final Map<Long, Long> jobCompleteCommandAt = new ConcurrentHashMap<>();
@@ -327,41 +333,29 @@ final class LifecycleDriver implements AutoCloseable {
                   null));
     } else if ("settlement".equals(v.getBpmnProcessId())
         && "gateway-provisional-payment-wait".equals(element)) {
-      final String amount = provisionalAmountOfDeal.remove(dealId);
-      final String invoice = provisionalInvoiceOfDeal.remove(dealId);
-      act(
-          "provisional payment",
-          () ->
-              channel.event(
-                  dealId,
-                  "payment-received",
-                  Map.of(
-                      "amount",
-                      new java.math.BigDecimal(amount),
-                      "currency",
-                      "USD",
-                      "invoice",
-                      "PROVISIONAL"),
-                  invoice));
+      pay(dealId, "PROVISIONAL", "provisionalAmount", "provisionalInvoiceId");
     } else if ("settlement".equals(v.getBpmnProcessId())
         && "gateway-payment-wait".equals(element)) {
-      final String balance = balanceOfDeal.remove(dealId);
-      final String invoice = finalInvoiceOfDeal.remove(dealId);
-      act(
-          "payment",
-          () ->
-              channel.event(
-                  dealId,
-                  "payment-received",
-                  Map.of(
-                      "amount",
-                      new java.math.BigDecimal(balance),
-                      "currency",
-                      "USD",
-                      "invoice",
-                      "FINAL"),
-                  invoice));
+      pay(dealId, "FINAL", "balance", "finalInvoiceId");
     }
+  }
+
+  /** Pays the deal's invoice of that kind in full, with the amount and id the settlement wrote. */
+  private void pay(
+      final String dealId,
+      final String invoice,
+      final String amountVariable,
+      final String invoiceIdVariable) {
+    final String amount = paymentVariables.get(amountVariable).remove(dealId);
+    final String invoiceId = paymentVariables.get(invoiceIdVariable).remove(dealId);
+    act(
+        invoice.toLowerCase(Locale.ROOT) + " payment",
+        () ->
+            channel.event(
+                dealId,
+                "payment-received",
+                Map.of("amount", new BigDecimal(amount), "currency", "USD", "invoice", invoice),
+                invoiceId));
   }
 
   private static Map<String, Object> logisticsBody(final String event) {
@@ -378,33 +372,14 @@ final class LifecycleDriver implements AutoCloseable {
       return;
     }
     final VariableRecordValue v = (VariableRecordValue) r.getValue();
-    switch (v.getName()) {
-      case "dealId" -> dealOfInstance.put(v.getProcessInstanceKey(), unquote(v.getValue()));
-      case "provisionalInvoiceId" -> {
-        final String deal = dealOfInstance.get(v.getProcessInstanceKey());
-        if (deal != null) {
-          provisionalInvoiceOfDeal.put(deal, unquote(v.getValue()));
-        }
-      }
-      case "provisionalAmount" -> {
-        final String deal = dealOfInstance.get(v.getProcessInstanceKey());
-        if (deal != null) {
-          provisionalAmountOfDeal.put(deal, v.getValue());
-        }
-      }
-      case "finalInvoiceId" -> {
-        final String deal = dealOfInstance.get(v.getProcessInstanceKey());
-        if (deal != null) {
-          finalInvoiceOfDeal.put(deal, unquote(v.getValue()));
-        }
-      }
-      case "balance" -> {
-        final String deal = dealOfInstance.get(v.getProcessInstanceKey());
-        if (deal != null) {
-          balanceOfDeal.put(deal, v.getValue());
-        }
-      }
-      default -> {}
+    if (v.getName().equals("dealId")) {
+      dealOfInstance.put(v.getProcessInstanceKey(), unquote(v.getValue()));
+      return;
+    }
+    final Map<String, String> values = paymentVariables.get(v.getName());
+    final String deal = values == null ? null : dealOfInstance.get(v.getProcessInstanceKey());
+    if (deal != null) {
+      values.put(deal, unquote(v.getValue()));
     }
   }
 
