@@ -167,20 +167,44 @@ class CreditReservationTwoInstancesTest {
   }
 
   @Test
-  void anImportOnOneInstanceInvalidatesThePriceCacheOfTheOther() {
+  void anImportOnOneInstanceInvalidatesThePriceCacheOfTheOther() throws Exception {
     final MarketPrices first = instances.get(0).getBean(MarketPrices.class);
     final MarketPrices second = instances.get(1).getBean(MarketPrices.class);
     final PriceSeriesId id = PriceSeriesId.of(Element.ZN, "TWO_INSTANCES", PriceUnit.USD_PER_T);
     final SeriesProvenance source = SeriesProvenance.internal("two instances");
-    // each instance holds its prices in memory and imports the feed itself
-    for (final MarketPrices prices : List.of(first, second)) {
-      prices.importDailyCsv(
-          id,
-          source,
-          new StringReader("date,value\n2025-11-03,2900\n"),
-          "feed.csv",
-          ImportRules.defaults());
-      prices.find(id).orElseThrow();
+    final List<DomainEvent> imported = new CopyOnWriteArrayList<>();
+    try (AutoCloseable subscription =
+        instances
+            .get(1)
+            .getBean(DomainEvents.class)
+            .subscribe(
+                e -> {
+                  if (e.type().equals("prices.imported") && e.id().equals(id.toString())) {
+                    imported.add(e);
+                  }
+                })) {
+      // each instance holds its prices in memory and imports the feed itself
+      for (final MarketPrices prices : List.of(first, second)) {
+        prices.importDailyCsv(
+            id,
+            source,
+            new StringReader("date,value\n2025-11-03,2900\n"),
+            "feed.csv",
+            ImportRules.defaults());
+        prices.find(id).orElseThrow();
+      }
+      // the two imports' invalidations reach the second instance through Redis, after the
+      // imports returned: once both are in and handled, its reads come from its snapshot
+      Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> imported.size() == 2);
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () -> {
+                second.find(id).orElseThrow();
+                final long reads = second.storeReads();
+                second.find(id).orElseThrow();
+                return second.storeReads() == reads;
+              });
     }
     final long cachedReads = second.storeReads();
     second.find(id).orElseThrow();
