@@ -27,8 +27,9 @@ import org.springframework.core.env.Environment;
  * A real PostgreSQL run by the application when no {@code spring.datasource.url} is given, with its
  * data under {@code ${openmineral.data-dir}/postgres}, so data survives restarts. Flyway migrates
  * it like any other database. Commits are durable when they return ({@code synchronous_commit=on},
- * property {@code openmineral.database.embedded-synchronous-commit}), so a hard kill of the
- * application and its database loses nothing the engine was told had happened. PostgreSQL's own log
+ * property {@code openmineral.database.embedded-synchronous-commit}, and {@code fsync=on}, property
+ * {@code openmineral.database.embedded-fsync}), so neither a hard kill of the application and its
+ * database nor a lost machine loses anything the engine was told had happened. PostgreSQL's own log
  * is {@code ${openmineral.data-dir}/postgres.log}; if it does not start, the error quotes it.
  */
 @Configuration(proxyBeanMethods = false)
@@ -61,7 +62,12 @@ public class EmbeddedPostgresConfiguration {
             // a booked invoice the engine already moved past would be gone
             .setServerConfig(
                 "synchronous_commit",
-                environment.getProperty("openmineral.database.embedded-synchronous-commit", "on"));
+                environment.getProperty("openmineral.database.embedded-synchronous-commit", "on"))
+            // the library starts the server with -F (fsync off), which survives a killed process
+            // but not a lost machine; a setting comes after -F on the command line, so it wins,
+            // and a commit is then on disk when it returns, as the engine's log is (flush-mode)
+            .setServerConfig(
+                "fsync", environment.getProperty("openmineral.database.embedded-fsync", "on"));
     // any other server setting, e.g. --openmineral.database.embedded-server-config.work_mem=16MB
     settings
         .bind(

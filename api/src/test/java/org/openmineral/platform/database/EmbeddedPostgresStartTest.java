@@ -14,9 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.mock.env.MockEnvironment;
 
 /**
- * The embedded PostgreSQL: server settings from {@code openmineral.database.embedded-server-config}
- * reach the server, its own log is kept beside its data, and a setting it refuses stops the start
- * with PostgreSQL's own message rather than a bare time-out.
+ * The embedded PostgreSQL: commits reach the disk unless told otherwise, server settings from
+ * {@code openmineral.database.embedded-server-config} reach the server, its own log is kept beside
+ * its data, and a setting it refuses stops the start with PostgreSQL's own message rather than a
+ * bare time-out.
  */
 class EmbeddedPostgresStartTest {
   @TempDir Path data;
@@ -35,6 +36,23 @@ class EmbeddedPostgresStartTest {
       assertThat(rs.getString(1)).isEqualTo("7MB");
     }
     assertThat(Files.readString(data.resolve("postgres.log"))).isNotBlank();
+  }
+
+  @Test
+  void commitsReachTheDiskByDefault() throws Exception {
+    // the library's own default is fsync off (it starts the server with -F)
+    final MockEnvironment environment =
+        new MockEnvironment().withProperty("openmineral.data-dir", data.toString());
+    try (EmbeddedPostgres postgres =
+            new EmbeddedPostgresConfiguration().embeddedPostgres(environment);
+        Connection connection = postgres.getPostgresDatabase().getConnection()) {
+      for (final String setting : new String[] {"fsync", "synchronous_commit"}) {
+        try (ResultSet rs = connection.createStatement().executeQuery("show " + setting)) {
+          rs.next();
+          assertThat(rs.getString(1)).as(setting).isEqualTo("on");
+        }
+      }
+    }
   }
 
   @Test
