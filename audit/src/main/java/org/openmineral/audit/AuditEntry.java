@@ -28,7 +28,14 @@ public record AuditEntry(
   public static final String GENESIS = "0".repeat(64);
 
   public String hash(final String previousHash) {
-    final StringBuilder canonical = new StringBuilder(recordJson.length() + 256);
+    // the canonical form streamed into the digest field by field: each field's text is encoded
+    // once, and the record's JSON is not copied into one big canonical string
+    final MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (final NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
     for (final Object field :
         new Object[] {
           "openmineral-audit-v1",
@@ -47,19 +54,15 @@ public record AuditEntry(
           recordJson
         }) {
       if (field == null) {
-        canonical.append("-1:");
+        digest.update(NULL_FIELD);
       } else {
-        final String text = field.toString();
-        canonical.append(text.getBytes(StandardCharsets.UTF_8).length).append(':').append(text);
+        final byte[] text = field.toString().getBytes(StandardCharsets.UTF_8);
+        digest.update((text.length + ":").getBytes(StandardCharsets.US_ASCII));
+        digest.update(text);
       }
     }
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256")
-                  .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
-    } catch (final NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return HexFormat.of().formatHex(digest.digest());
   }
+
+  private static final byte[] NULL_FIELD = "-1:".getBytes(StandardCharsets.US_ASCII);
 }
