@@ -38,6 +38,7 @@ class InvoiceController {
       BigDecimal amount,
       BigDecimal balance,
       BigDecimal paid,
+      BigDecimal outstanding,
       String currency,
       Instant createdAt) {}
 
@@ -47,8 +48,8 @@ class InvoiceController {
     final String desk = Desks.of(user);
     return jdbc.query(
         """
-        select i.id, i.deal_id, i.lot_id, i.kind, i.amount, i.balance, i.currency, i.created_at,
-               coalesce((select sum(p.amount) from payment p where p.invoice_id = i.id), 0) as paid
+        select i.id, i.deal_id, i.lot_id, i.kind, i.amount, i.balance, i.outstanding, i.currency,
+               i.created_at, coalesce((select sum(p.amount) from payment p where p.invoice_id = i.id), 0) as paid
           from invoice i
           left join deal d on d.id::text = i.deal_id
          where (cast(? as text) is null or i.deal_id = ?)
@@ -65,6 +66,7 @@ class InvoiceController {
                 rs.getBigDecimal("amount"),
                 rs.getBigDecimal("balance"),
                 rs.getBigDecimal("paid"),
+                rs.getBigDecimal("outstanding"),
                 rs.getString("currency"),
                 rs.getTimestamp("created_at").toInstant()),
         dealId,

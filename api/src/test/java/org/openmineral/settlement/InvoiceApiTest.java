@@ -50,7 +50,7 @@ class InvoiceApiTest extends ApplicationTest {
     // when risk (no desk) reads the deal's invoices
     final HttpResponse<String> risk = get("/api/invoices?dealId=" + dealId, "risk");
 
-    // then the invoice is there with what was paid against it
+    // then the invoice is there with what was paid against it and what is still open
     assertThat(risk.statusCode()).as(risk.body()).isEqualTo(200);
     final JsonNode invoices = JSON.readTree(risk.body());
     assertThat(invoices).hasSize(1);
@@ -60,6 +60,8 @@ class InvoiceApiTest extends ApplicationTest {
         .isEqualByComparingTo(new BigDecimal("1800000.00"));
     assertThat(invoices.get(0).get("paid").decimalValue())
         .isEqualByComparingTo(new BigDecimal("600000.00"));
+    assertThat(invoices.get(0).get("outstanding").decimalValue())
+        .isEqualByComparingTo(new BigDecimal("1200000.00"));
 
     // a trader of the base-metals desk does not see invoices of lots outside their desk's deals
     assertThat(JSON.readTree(get("/api/invoices?dealId=" + dealId, "trader").body())).isEmpty();
