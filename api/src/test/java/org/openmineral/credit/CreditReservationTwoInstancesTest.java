@@ -10,9 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openmineral.OpenMineralApplication;
+import org.openmineral.ServicePostgres;
 import org.openmineral.domain.pricing.ImportRules;
 import org.openmineral.domain.pricing.PriceSeriesId;
 import org.openmineral.domain.pricing.SeriesProvenance;
@@ -49,7 +47,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class CreditReservationTwoInstancesTest {
   static final String DATABASE = "openmineral_credit_redis_" + ProcessHandle.current().pid();
-  static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/";
   static final String REDIS = "redis://127.0.0.1:6379";
   static final ObjectMapper JSON = new ObjectMapper();
   static final List<ConfigurableApplicationContext> instances = new ArrayList<>();
@@ -57,12 +54,7 @@ class CreditReservationTwoInstancesTest {
 
   @BeforeAll
   static void startTwoInstances() throws Exception {
-    try (Connection connection =
-            DriverManager.getConnection(POSTGRES + "postgres", "postgres", "");
-        Statement statement = connection.createStatement()) {
-      statement.execute("drop database if exists " + DATABASE);
-      statement.execute("create database " + DATABASE);
-    }
+    ServicePostgres.recreate(DATABASE);
     final String topic = "openmineral:test-events:" + UUID.randomUUID();
     for (int i = 0; i < 2; i++) {
       final ConfigurableApplicationContext context =
@@ -75,8 +67,8 @@ class CreditReservationTwoInstancesTest {
                   "--openmineral.deployment.locations=classpath*:no-models/*.bpmn",
                   "--openmineral.redis.address=" + REDIS,
                   "--openmineral.redis.events-topic=" + topic,
-                  "--spring.datasource.url=" + POSTGRES + DATABASE,
-                  "--spring.datasource.username=postgres",
+                  "--spring.datasource.url=" + ServicePostgres.url(DATABASE),
+                  "--spring.datasource.username=" + ServicePostgres.USER,
                   "--server.port=0");
       instances.add(context);
       tokens.add(login(context));
@@ -88,11 +80,7 @@ class CreditReservationTwoInstancesTest {
     for (final ConfigurableApplicationContext context : instances) {
       context.close();
     }
-    try (Connection connection =
-            DriverManager.getConnection(POSTGRES + "postgres", "postgres", "");
-        Statement statement = connection.createStatement()) {
-      statement.execute("drop database if exists " + DATABASE + " with (force)");
-    }
+    ServicePostgres.drop(DATABASE);
   }
 
   @Test

@@ -25,9 +25,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -39,6 +36,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openmineral.OpenMineralApplication;
+import org.openmineral.ServicePostgres;
 import org.openmineral.engine.EmbeddedEngine;
 import org.openmineral.engine.EngineSettings;
 import org.openmineral.engine.feed.FeedSubscription;
@@ -75,7 +73,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 class ClusterModeTest {
   static final String DATABASE = "openmineral_cluster_mode_" + ProcessHandle.current().pid();
-  static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/";
   static EmbeddedEngine gateway;
   static final List<Record<?>> gatewayRecords = new CopyOnWriteArrayList<>();
   static FeedSubscription gatewayFeed;
@@ -84,12 +81,7 @@ class ClusterModeTest {
 
   @DynamicPropertySource
   static void clusterSettings(final DynamicPropertyRegistry registry) throws Exception {
-    try (Connection connection =
-            DriverManager.getConnection(POSTGRES + "postgres", "postgres", "");
-        Statement statement = connection.createStatement()) {
-      statement.execute("drop database if exists " + DATABASE);
-      statement.execute("create database " + DATABASE);
-    }
+    ServicePostgres.recreate(DATABASE);
     gateway =
         EmbeddedEngine.start(
             EngineSettings.defaults(Files.createTempDirectory("openmineral-gateway-"))
@@ -99,8 +91,8 @@ class ClusterModeTest {
     registry.add("camunda.client.grpc-address", gateway::grpcAddress);
     registry.add("camunda.client.rest-address", gateway::grpcAddress);
     registry.add("camunda.client.prefer-rest-over-grpc", () -> "false");
-    registry.add("spring.datasource.url", () -> POSTGRES + DATABASE);
-    registry.add("spring.datasource.username", () -> "postgres");
+    registry.add("spring.datasource.url", () -> ServicePostgres.url(DATABASE));
+    registry.add("spring.datasource.username", () -> ServicePostgres.USER);
     final String unusedDataDirectory = Files.createTempDirectory("openmineral-unused-").toString();
     registry.add("openmineral.data-dir", () -> unusedDataDirectory);
     issuerKey = new RSAKeyGenerator(2048).keyID("test-issuer").generate();
@@ -138,11 +130,7 @@ class ClusterModeTest {
     gatewayFeed.close();
     gateway.close();
     issuer.stop(0);
-    try (Connection connection =
-            DriverManager.getConnection(POSTGRES + "postgres", "postgres", "");
-        Statement statement = connection.createStatement()) {
-      statement.execute("drop database if exists " + DATABASE + " with (force)");
-    }
+    ServicePostgres.drop(DATABASE);
   }
 
   @LocalServerPort int port;

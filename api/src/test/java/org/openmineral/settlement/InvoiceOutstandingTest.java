@@ -4,18 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openmineral.ServicePostgres;
 
 /**
  * The invoice's {@code outstanding} (migration V19), on the PostgreSQL service in a database of its
@@ -24,19 +26,13 @@ import org.junit.jupiter.api.Test;
  */
 class InvoiceOutstandingTest {
   static final String DATABASE = "openmineral_invoice_outstanding_" + ProcessHandle.current().pid();
-  static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/";
 
   static UUID paidBeforeTheMigration;
   static UUID partPaidBeforeTheMigration;
 
   @BeforeAll
   static void migrateADatabaseThatAlreadyHasPayments() throws Exception {
-    try (Connection connection =
-            DriverManager.getConnection(POSTGRES + "postgres", "postgres", "");
-        Statement statement = connection.createStatement()) {
-      statement.execute("drop database if exists " + DATABASE);
-      statement.execute("create database " + DATABASE);
-    }
+    ServicePostgres.recreate(DATABASE);
     flyway("18").migrate();
     try (Connection connection = connect()) {
       paidBeforeTheMigration = invoice(connection, "1000.00");
@@ -50,11 +46,7 @@ class InvoiceOutstandingTest {
 
   @AfterAll
   static void dropDatabase() throws Exception {
-    try (Connection connection =
-            DriverManager.getConnection(POSTGRES + "postgres", "postgres", "");
-        Statement statement = connection.createStatement()) {
-      statement.execute("drop database if exists " + DATABASE + " with (force)");
-    }
+    ServicePostgres.drop(DATABASE);
   }
 
   @Test
@@ -128,7 +120,7 @@ class InvoiceOutstandingTest {
                 }
               });
       // the second has read the invoice before the first commits, and waits for its row
-      assertThat(waitsForALock(invoice)).isTrue();
+      awaitALockWait();
       first.commit();
       waiting.get(30, TimeUnit.SECONDS);
     }
@@ -155,36 +147,37 @@ class InvoiceOutstandingTest {
     }
   }
 
-  private static boolean waitsForALock(final UUID invoice) throws Exception {
+  /** Waits until a session of the test's database waits for a lock. */
+  private static void awaitALockWait() throws Exception {
     try (Connection observer = connect()) {
-      for (int i = 0; i < 300; i++) {
-        try (Statement statement = observer.createStatement();
-            ResultSet rs =
-                statement.executeQuery(
-                    "select count(*) from pg_stat_activity where datname = '"
-                        + DATABASE
-                        + "' and wait_event_type = 'Lock'")) {
-          rs.next();
-          if (rs.getInt(1) > 0) {
-            return true;
-          }
-        }
-        Thread.sleep(20);
-      }
-      return false;
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(6))
+          .pollInterval(Duration.ofMillis(20))
+          .until(
+              () -> {
+                try (Statement statement = observer.createStatement();
+                    ResultSet rs =
+                        statement.executeQuery(
+                            "select count(*) from pg_stat_activity where datname = '"
+                                + DATABASE
+                                + "' and wait_event_type = 'Lock'")) {
+                  rs.next();
+                  return rs.getInt(1) > 0;
+                }
+              });
     }
   }
 
   private static Flyway flyway(final String target) {
     return Flyway.configure()
-        .dataSource(POSTGRES + DATABASE, "postgres", "")
+        .dataSource(ServicePostgres.url(DATABASE), ServicePostgres.USER, "")
         .locations("classpath:db/migration")
         .target(target)
         .load();
   }
 
   private static Connection connect() throws SQLException {
-    return DriverManager.getConnection(POSTGRES + DATABASE, "postgres", "");
+    return ServicePostgres.connect(DATABASE);
   }
 
   private static UUID invoice(final Connection connection, final String balance)
