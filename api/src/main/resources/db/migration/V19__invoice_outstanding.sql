@@ -12,13 +12,13 @@ set outstanding = i.balance - coalesce((select sum(p.amount) from payment p wher
 
 alter table invoice alter column outstanding set not null;
 
--- on insert, the balance (less payments, of which a new invoice has none); on update, a changed
--- balance moves it by the change, and only the payment trigger below (a nested trigger) may set it
+-- on insert, the balance (a payment names an existing invoice, so a new one has none); on update,
+-- a changed balance moves it by the change, and only the payment trigger below (a nested trigger)
+-- may set it
 create function invoice_outstanding_from_balance() returns trigger language plpgsql as $$
 begin
     if tg_op = 'INSERT' then
-        new.outstanding := new.balance
-            - coalesce((select sum(p.amount) from payment p where p.invoice_id = new.id), 0);
+        new.outstanding := new.balance;
     else
         new.outstanding := (case when pg_trigger_depth() > 1 then new.outstanding
                                  else old.outstanding end)
