@@ -371,7 +371,8 @@ final class ProcessHistory {
    * The instance's history event of an audited record. No {@code on conflict} clause, as for the
    * record's audit entry: the projection writes only records above the partition's head, which
    * moves in the same transaction, so a position is never written twice (a conflict clause cost an
-   * index probe and a confirmation in the WAL per row).
+   * index probe and a confirmation in the WAL per row). The event's value is not copied: the audit
+   * entry at the same partition and position holds it ({@code V20}).
    */
   private static void event(
       final Statements statements,
@@ -389,10 +390,10 @@ final class ProcessHistory {
         insert into history_event
           (partition_id, position, process_instance_key, root_process_instance_key, value_type,
            intent, record_key, element_instance_key, element_id, element_type, bpmn_process_id,
-           event_time, actor, value)
+           event_time, actor)
         values (?, ?, ?, coalesce(
             (select root_process_instance_key from history_process_instance
-             where process_instance_key = ?), ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json)
+             where process_instance_key = ?), ?), ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
         entry.partitionId(),
         entry.position(),
@@ -407,8 +408,7 @@ final class ProcessHistory {
         text(value, "bpmnElementType"),
         entry.bpmnProcessId(),
         time(entry.timestampMillis()),
-        entry.actor(),
-        value.toString());
+        entry.actor());
   }
 
   /** A key field, null when absent or not positive (the engine writes -1 for "none"). */

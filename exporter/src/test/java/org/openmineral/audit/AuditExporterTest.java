@@ -202,6 +202,8 @@ class AuditExporterTest {
       for (final String table : replayTables) {
         s.execute("delete from " + table);
       }
+      // as the table was when V14_2 ran: V20 later dropped the copy of each event's value
+      s.execute("alter table history_event add column value jsonb");
       s.execute(
           java.nio.file.Files.readString(
               Path.of("../api/src/main/resources/db/migration/V14_2__audit_history_backfill.sql")));
@@ -217,12 +219,11 @@ class AuditExporterTest {
   }
 
   /**
-   * A replay table's rows, each as one JSON object: the backfill writes an event's value as
-   * PostgreSQL prints it from jsonb, the projection as the engine wrote it, so values compare as
-   * JSON.
+   * A replay table's rows, each as one JSON object, without the value column the backfill still
+   * fills in (V14_2 ran before V20 dropped it; the history reads values from the audit entries).
    */
   private static String replay(final String table) {
-    return "select to_jsonb(t) from " + table + " t order by " + TABLES.get(table);
+    return "select to_jsonb(t) - 'value' from " + table + " t order by " + TABLES.get(table);
   }
 
   @Test
