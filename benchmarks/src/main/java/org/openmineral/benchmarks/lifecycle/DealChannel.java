@@ -36,6 +36,24 @@ interface DealChannel extends AutoCloseable {
     return invoice == null ? "1" : invoice.toString().toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * The time the product's job handlers spent so far, per job type: from the job handed to the
+   * worker until its complete or fail command was sent. Empty where the product does not measure it
+   * (the baseline's no-op handlers).
+   */
+  default Map<String, HandlerTime> handlerTime() throws Exception {
+    return Map.of();
+  }
+
+  /** A job type's total handler time and number of jobs handled. */
+  record HandlerTime(double seconds, long jobs) {
+    HandlerTime minus(final HandlerTime earlier) {
+      return earlier == null
+          ? this
+          : new HandlerTime(seconds - earlier.seconds(), jobs - earlier.jobs());
+    }
+  }
+
   @Override
   void close() throws Exception;
 }

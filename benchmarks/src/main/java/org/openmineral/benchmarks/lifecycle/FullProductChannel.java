@@ -224,6 +224,28 @@ final class FullProductChannel implements DealChannel {
     AppProcess.deleteTree(data);
   }
 
+  /**
+   * The metric {@code openmineral.job.duration} as the application's Prometheus scrape shows it.
+   */
+  @Override
+  public Map<String, HandlerTime> handlerTime() throws Exception {
+    final Map<String, double[]> totals = new java.util.TreeMap<>();
+    for (final String line : http.text("admin", "/actuator/prometheus").split("\n")) {
+      final java.util.regex.Matcher m = HANDLER_TIME.matcher(line);
+      if (m.matches()) {
+        final double[] total = totals.computeIfAbsent(m.group(2), t -> new double[2]);
+        total[m.group(1).equals("sum") ? 0 : 1] += Double.parseDouble(m.group(3));
+      }
+    }
+    final Map<String, HandlerTime> time = new java.util.TreeMap<>();
+    totals.forEach((type, t) -> time.put(type, new HandlerTime(t[0], (long) t[1])));
+    return time;
+  }
+
+  private static final java.util.regex.Pattern HANDLER_TIME =
+      java.util.regex.Pattern.compile(
+          "openmineral_job_duration_seconds_(sum|count)\\{.*\\btype=\"([^\"]+)\".*\\} (\\S+)");
+
   /** JSON over HTTP as the demo users (password = user name), tokens cached per user. */
   static final class ProductHttp {
     private final URI base;
@@ -267,6 +289,21 @@ final class FullProductChannel implements DealChannel {
       final String text = response.body();
       return new Answer(
           response.statusCode(), text == null || text.isEmpty() ? null : json.readTree(text), text);
+    }
+
+    /** A GET's body as text, failing on any status but 200. */
+    String text(final String user, final String path) throws IOException, InterruptedException {
+      final HttpResponse<String> response =
+          client.send(
+              HttpRequest.newBuilder(base.resolve(path))
+                  .header("Authorization", "Bearer " + token(user))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException(
+            "HTTP " + response.statusCode() + " for " + path + ": " + response.body());
+      }
+      return response.body();
     }
 
     String token(final String user) throws IOException, InterruptedException {

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Trade-lifecycle throughput: baseline B (the embedded engine alone, no-op workers) and the full
@@ -68,7 +70,16 @@ public final class LifecycleBenchmark {
             "%nBaseline B: embedded engine, %d no-op job workers%n",
             channel.jobTypes());
         baseline =
-            run("B", driver, new CpuMeter(null), deals, inFlight, pacedSeconds, -1, warmUpSeconds);
+            run(
+                "B",
+                channel,
+                driver,
+                new CpuMeter(null),
+                deals,
+                inFlight,
+                pacedSeconds,
+                -1,
+                warmUpSeconds);
       }
     }
     if (!which.equals("baseline")) {
@@ -88,6 +99,7 @@ public final class LifecycleBenchmark {
         final Result full =
             run(
                 "full",
+                channel,
                 driver,
                 new CpuMeter(channel.postgresData()),
                 deals,
@@ -118,6 +130,7 @@ public final class LifecycleBenchmark {
 
   private static Result run(
       final String name,
+      final DealChannel channel,
       final LifecycleDriver driver,
       final CpuMeter cpu,
       final int deals,
@@ -163,13 +176,80 @@ public final class LifecycleBenchmark {
     driver.problems().forEach(p -> System.out.println("    ! " + p));
     final double rate = pacedRate > 0 ? pacedRate : saturated.dealsPerSecond() / 2;
     driver.resetFigures();
+    final Map<String, DealChannel.HandlerTime> handlersBefore = channel.handlerTime();
     final long start = System.nanoTime();
     final int paced = driver.runPaced(rate, pacedSeconds, TIMEOUT_SECONDS);
     final LifecycleDriver.Figures pacedFigures = driver.figures((System.nanoTime() - start) / 1e9);
+    final Map<String, DealChannel.HandlerTime> handlers = new TreeMap<>();
+    channel
+        .handlerTime()
+        .forEach((type, time) -> handlers.put(type, time.minus(handlersBefore.get(type))));
     System.out.printf(Locale.ROOT, "  (paced: %d deals at %.2f deals/s)%n", paced, rate);
     print(name + " paced", pacedFigures);
+    System.out.println("  " + " ".repeat(18) + " " + slowestJobTypes(pacedFigures, 6));
+    if (!handlers.isEmpty()) {
+      System.out.println("  " + " ".repeat(18) + " " + handlerShare(pacedFigures, handlers));
+    }
     driver.problems().forEach(p -> System.out.println("    ! " + p));
     return new Result(saturated, used, pacedFigures);
+  }
+
+  /**
+   * How much of the phase's job turnaround the product's handlers took (their business work: the
+   * metric {@code openmineral.job.duration}, from the job handed to the worker until its command
+   * was sent), as means: the rest is the engine's, the job's push to the worker and the command's
+   * way back.
+   */
+  private static String handlerShare(
+      final LifecycleDriver.Figures f, final Map<String, DealChannel.HandlerTime> handlers) {
+    final double seconds = handlers.values().stream().mapToDouble(t -> t.seconds()).sum();
+    final long jobs = handlers.values().stream().mapToLong(t -> t.jobs()).sum();
+    final double handler = jobs == 0 ? 0 : 1000 * seconds / jobs;
+    final double turnaround = f.jobTurnaroundMs().mean();
+    final StringBuilder slowest = new StringBuilder();
+    handlers.entrySet().stream()
+        .filter(e -> e.getValue().jobs() > 0)
+        .sorted(
+            java.util.Comparator.comparingDouble(
+                    (Map.Entry<String, DealChannel.HandlerTime> e) ->
+                        e.getValue().seconds() / e.getValue().jobs())
+                .reversed())
+        .limit(4)
+        .forEach(
+            e ->
+                slowest.append(
+                    String.format(
+                        Locale.ROOT,
+                        " %s %.1f",
+                        e.getKey(),
+                        1000 * e.getValue().seconds() / e.getValue().jobs())));
+    return String.format(
+        Locale.ROOT,
+        "job created->completed mean %.1f ms, of which the handlers' business work (%d jobs,"
+            + " openmineral.job.duration) %.1f ms and the engine with the push to the worker and"
+            + " the command back %.1f ms; slowest handlers, mean ms:%s",
+        turnaround,
+        jobs,
+        handler,
+        turnaround - handler,
+        slowest);
+  }
+
+  /** The job types with the slowest median turnaround (created to completed) in a phase. */
+  private static String slowestJobTypes(final LifecycleDriver.Figures f, final int shown) {
+    final StringBuilder s = new StringBuilder("slowest job types, created->completed p50/p99 ms:");
+    f.jobTurnaroundByTypeMs().entrySet().stream()
+        .limit(shown)
+        .forEach(
+            e ->
+                s.append(
+                    String.format(
+                        Locale.ROOT,
+                        " %s %d/%d",
+                        e.getKey(),
+                        e.getValue().percentile(50),
+                        e.getValue().percentile(99))));
+    return s.toString();
   }
 
   /** CPU per deal of a measured run; the JVM's includes the driver's threads. */

@@ -79,6 +79,8 @@ final class LifecycleDriver implements AutoCloseable {
   private final AtomicLong terminated = new AtomicLong();
   private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
   private final Samples turnaround = new Samples();
+  private final Map<Long, String> jobTypes = new ConcurrentHashMap<>();
+  private final Map<String, Samples> turnaroundByType = new ConcurrentHashMap<>();
   private final Samples completion = new Samples();
   private final Samples lifecycle = new Samples();
   private final AtomicInteger captured = new AtomicInteger();
@@ -102,6 +104,7 @@ final class LifecycleDriver implements AutoCloseable {
     terminated.set(0);
     problems.clear();
     turnaround.clear();
+    turnaroundByType.clear();
     completion.clear();
     lifecycle.clear();
   }
@@ -246,11 +249,18 @@ final class LifecycleDriver implements AutoCloseable {
     }
     if (r.getIntent() == JobIntent.CREATED) {
       jobCreatedAt.put(key, r.getTimestamp());
+      jobTypes.put(key, ((JobRecordValue) r.getValue()).getType());
     } else if (r.getIntent() == JobIntent.COMPLETED || r.getIntent() == JobIntent.ERROR_THROWN) {
       jobsDone.incrementAndGet();
       final Long created = jobCreatedAt.remove(key);
+      final String type = jobTypes.remove(key);
       if (created != null) {
         turnaround.add(r.getTimestamp() - created);
+        if (type != null) {
+          turnaroundByType
+              .computeIfAbsent(type, t -> new Samples())
+              .add(r.getTimestamp() - created);
+        }
       }
       final Long command = jobCompleteCommandAt.remove(key);
       if (command != null) {
@@ -425,8 +435,24 @@ final class LifecycleDriver implements AutoCloseable {
         actionErrors.get(),
         terminated.get(),
         turnaround.snapshot(),
+        byType(),
         completion.snapshot(),
         lifecycle.snapshot());
+  }
+
+  /** Each job type's turnaround, slowest median first. */
+  private Map<String, Samples.Snapshot> byType() {
+    final Map<String, Samples.Snapshot> snapshots = new java.util.HashMap<>();
+    turnaroundByType.forEach((type, samples) -> snapshots.put(type, samples.snapshot()));
+    final Map<String, Samples.Snapshot> sorted = new java.util.LinkedHashMap<>();
+    snapshots.entrySet().stream()
+        .sorted(
+            java.util.Comparator.comparingLong(
+                    (Map.Entry<String, Samples.Snapshot> e) -> e.getValue().percentile(50))
+                .reversed()
+                .thenComparing(Map.Entry::getKey))
+        .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+    return sorted;
   }
 
   List<String> problems() {
@@ -455,6 +481,7 @@ final class LifecycleDriver implements AutoCloseable {
       long driverErrors,
       long dealsTerminated,
       Samples.Snapshot jobTurnaroundMs,
+      Map<String, Samples.Snapshot> jobTurnaroundByTypeMs,
       Samples.Snapshot jobCompletionMs,
       Samples.Snapshot lifecycleMs) {
 

@@ -38,6 +38,10 @@ final class Samples {
       return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
     }
 
+    double mean() {
+      return sorted.length == 0 ? -1 : Arrays.stream(sorted).average().orElse(-1);
+    }
+
     long max() {
       return sorted.length == 0 ? -1 : sorted[sorted.length - 1];
     }
