@@ -19,9 +19,9 @@ import org.springframework.jdbc.core.RowMapper;
  * Reads the structured history ({@code V14__audit_history.sql}) of one process instance and the
  * instances it called, directly or through called instances: the ordered events that replay the
  * token flow, and the instances, user tasks, incidents, message correlations and decision
- * evaluations. Shared by the history endpoint and the audit report. An event's value is read from
- * the audit entry at its partition and position (or that entry in the archive, once retention moved
- * it): the record whose bytes the chain's hash covers.
+ * evaluations. Shared by the history endpoint and the audit report. The events come from the view
+ * {@code history_event} over the audit entries and the archive ({@code V20}): each with the value
+ * of the record whose bytes the chain's hash covers.
  */
 public final class InstanceHistory {
 
@@ -129,15 +129,9 @@ public final class InstanceHistory {
         TREE
             + """
             select e.position, e.event_time, e.value_type, e.intent, e.record_key, e.element_id,
-                   e.element_type, e.bpmn_process_id, e.actor,
-                   coalesce(a.record_json, archived.record_json)::json -> 'value', e.partition_id,
+                   e.element_type, e.bpmn_process_id, e.actor, e.value, e.partition_id,
                    e.process_instance_key, e.element_instance_key
             from history_event e join tree using (process_instance_key)
-            left join audit_entry a
-              on a.partition_id = e.partition_id and a.position = e.position
-            left join audit_entry_archive archived
-              on a.partition_id is null
-                 and archived.partition_id = e.partition_id and archived.position = e.position
             order by e.partition_id, e.position
             """,
         (rs, i) -> {

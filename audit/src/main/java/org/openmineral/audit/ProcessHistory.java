@@ -10,45 +10,19 @@ import io.camunda.zeebe.protocol.record.ValueType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * The structured history of {@code V14__audit_history.sql}, projected from the engine's events:
- * process instances and their call tree, element instances, user tasks, variables, incidents,
- * message correlations, decision evaluations, and the ordered {@code history_event}s that replay an
- * instance's token flow. Called by {@link AuditProjection} in the transaction of the record's audit
- * entry, once per record. The append-only rows (events, variables, message correlations, decision
+ * process instances and their call tree, element instances, user tasks, incidents, message
+ * correlations and decision evaluations. Called by {@link AuditProjection} in the transaction of
+ * the record's audit entry, once per record. The append-only rows (message correlations, decision
  * evaluations) are deferred to the end of the batch ({@link Statements}); the rows later records
- * update are written at once.
+ * update are written at once. The ordered events that replay an instance's token flow and every
+ * value a variable took are not copied: {@code history_event} and {@code history_variable} are
+ * views over the audit entries ({@code V20}).
  */
 final class ProcessHistory {
-
-  /** The events an instance's history lists, by value type: intents. */
-  static final Map<ValueType, Set<String>> EVENTS =
-      Map.of(
-          ValueType.PROCESS_INSTANCE,
-          Set.of(
-              "ELEMENT_ACTIVATED",
-              "ELEMENT_COMPLETED",
-              "ELEMENT_TERMINATED",
-              "SEQUENCE_FLOW_TAKEN"),
-          ValueType.USER_TASK,
-          Set.of("CREATED", "ASSIGNED", "UPDATED", "COMPLETED", "CANCELED"),
-          ValueType.VARIABLE,
-          Set.of("CREATED", "UPDATED"),
-          ValueType.INCIDENT,
-          Set.of("CREATED", "RESOLVED"),
-          ValueType.PROCESS_MESSAGE_SUBSCRIPTION,
-          Set.of("CORRELATED"),
-          ValueType.MESSAGE_START_EVENT_SUBSCRIPTION,
-          Set.of("CORRELATED"),
-          ValueType.TIMER,
-          Set.of("CREATED", "TRIGGERED", "CANCELED"),
-          ValueType.JOB,
-          Set.of("CREATED", "COMPLETED", "FAILED", "ERROR_THROWN"),
-          ValueType.DECISION_EVALUATION,
-          Set.of("EVALUATED", "FAILED"));
 
   void project(
       final Statements statements,
@@ -63,16 +37,11 @@ final class ProcessHistory {
     switch (record.getValueType()) {
       case PROCESS_INSTANCE -> element(statements, record, value, intent);
       case USER_TASK -> userTask(statements, record, value, intent, entry.actor());
-      case VARIABLE -> variable(statements, record, value, intent);
       case INCIDENT -> incident(statements, record, value, intent);
       case PROCESS_MESSAGE_SUBSCRIPTION, MESSAGE_START_EVENT_SUBSCRIPTION ->
           message(statements, record, value, intent);
       case DECISION_EVALUATION -> decision(statements, record, value);
       default -> {}
-    }
-    final Set<String> intents = EVENTS.get(record.getValueType());
-    if (intents != null && intents.contains(intent) && entry.processInstanceKey() != null) {
-      event(statements, record, value, entry);
     }
   }
 
@@ -109,20 +78,6 @@ final class ProcessHistory {
               parent,
               record.getKey(),
               time(record.getTimestamp()));
-          if (parent != null) {
-            // a called instance's variables are written before its activation: give them its root
-            // (its events still waiting in the batch first)
-            statements.flush();
-            statements.run(
-                """
-                update history_event set root_process_instance_key =
-                  (select root_process_instance_key from history_process_instance
-                   where process_instance_key = ?)
-                where process_instance_key = ?
-                """,
-                record.getKey(),
-                record.getKey());
-          }
         }
         statements.run(
             """
@@ -245,33 +200,6 @@ final class ProcessHistory {
     }
   }
 
-  private static void variable(
-      final Statements statements,
-      final Record<?> record,
-      final JsonNode value,
-      final String intent)
-      throws SQLException {
-    if (!intent.equals("CREATED") && !intent.equals("UPDATED")) {
-      return;
-    }
-    statements.defer(
-        """
-        insert into history_variable
-          (partition_id, position, variable_key, process_instance_key, scope_key, name, value,
-           intent, changed_at)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
-        record.getPartitionId(),
-        record.getPosition(),
-        record.getKey(),
-        value.path("processInstanceKey").asLong(),
-        value.path("scopeKey").asLong(),
-        value.path("name").asText(),
-        value.path("value").asText(),
-        intent,
-        time(record.getTimestamp()));
-  }
-
   private static void incident(
       final Statements statements,
       final Record<?> record,
@@ -365,50 +293,6 @@ final class ProcessHistory {
         record.getIntent().name().equals("FAILED"),
         text(value, "evaluationFailureMessage"),
         time(record.getTimestamp()));
-  }
-
-  /**
-   * The instance's history event of an audited record. No {@code on conflict} clause, as for the
-   * record's audit entry: the projection writes only records above the partition's head, which
-   * moves in the same transaction, so a position is never written twice (a conflict clause cost an
-   * index probe and a confirmation in the WAL per row). The event's value is not copied: the audit
-   * entry at the same partition and position holds it ({@code V20}).
-   */
-  private static void event(
-      final Statements statements,
-      final Record<?> record,
-      final JsonNode value,
-      final AuditEntry entry)
-      throws SQLException {
-    final long instance = entry.processInstanceKey();
-    final Long elementInstance =
-        record.getValueType() == ValueType.PROCESS_INSTANCE
-            ? Long.valueOf(record.getKey())
-            : key(value, "elementInstanceKey");
-    statements.defer(
-        """
-        insert into history_event
-          (partition_id, position, process_instance_key, root_process_instance_key, value_type,
-           intent, record_key, element_instance_key, element_id, element_type, bpmn_process_id,
-           event_time, actor)
-        values (?, ?, ?, coalesce(
-            (select root_process_instance_key from history_process_instance
-             where process_instance_key = ?), ?), ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
-        entry.partitionId(),
-        entry.position(),
-        instance,
-        instance,
-        instance,
-        entry.valueType(),
-        entry.intent(),
-        entry.recordKey(),
-        elementInstance,
-        entry.elementId(),
-        text(value, "bpmnElementType"),
-        entry.bpmnProcessId(),
-        time(entry.timestampMillis()),
-        entry.actor());
   }
 
   /** A key field, null when absent or not positive (the engine writes -1 for "none"). */
