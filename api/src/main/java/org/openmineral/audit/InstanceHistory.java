@@ -45,21 +45,28 @@ public final class InstanceHistory {
 
   /** The history of the instance, empty if the history does not know it. */
   public Optional<Map<String, Object>> of(final long processInstanceKey) {
-    final List<Map<String, Object>> events = events(processInstanceKey);
+    // the tree's keys once, then every part of the history by those keys: with the keys as a value
+    // PostgreSQL reads the events view's audit entries by their instance index, where a join with
+    // the tree left it to estimate the view's filter and scan every entry
+    final Long[] tree =
+        jdbc.queryForList(
+                TREE + "select process_instance_key from tree", Long.class, processInstanceKey)
+            .toArray(Long[]::new);
+    final List<Map<String, Object>> events = events(tree);
     if (events.isEmpty()) {
       return Optional.empty();
     }
     final List<Map<String, Object>> instances =
         list(
-            TREE
-                + """
+            """
                 select p.process_instance_key, p.bpmn_process_id, p.version,
                        p.process_definition_key, p.parent_process_instance_key,
                        p.parent_element_instance_key, p.state, p.started_at, p.ended_at
-                from history_process_instance p join tree using (process_instance_key)
+                from history_process_instance p
+                where p.process_instance_key = any (?::bigint[])
                 order by p.started_at, p.process_instance_key
                 """,
-            processInstanceKey);
+            (Object) tree);
     final Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("processInstanceKey", processInstanceKey);
     answer.put(
@@ -74,64 +81,57 @@ public final class InstanceHistory {
     answer.put(
         "userTasks",
         list(
-            TREE
-                + """
+            """
                 select t.user_task_key, t.process_instance_key, t.element_instance_key,
                        t.element_id, t.candidate_groups, t.candidate_users, t.assignee, t.state,
                        t.created_at, t.assigned_at, t.completed_at, t.completed_by,
                        t.canceled_at, t.variables
-                from history_user_task t join tree using (process_instance_key)
+                from history_user_task t
+                where t.process_instance_key = any (?::bigint[])
                 order by t.created_at, t.user_task_key
                 """,
-            processInstanceKey));
+            (Object) tree));
     answer.put(
         "incidents",
         list(
-            TREE
-                + """
+            """
                 select i.incident_key, i.process_instance_key, i.element_instance_key,
                        i.element_id, i.error_type, i.error_message, i.job_key, i.state,
                        i.created_at, i.resolved_at
-                from history_incident i join tree using (process_instance_key)
+                from history_incident i
+                where i.process_instance_key = any (?::bigint[])
                 order by i.created_at, i.incident_key
                 """,
-            processInstanceKey));
+            (Object) tree));
     answer.put(
         "messages",
         list(
-            TREE
-                + """
+            """
                 select m.position, m.process_instance_key, m.element_instance_key, m.element_id,
                        m.message_name, m.correlation_key, m.message_key, m.variables,
                        m.correlated_at
-                from history_message_correlation m join tree using (process_instance_key)
+                from history_message_correlation m
+                where m.process_instance_key = any (?::bigint[])
                 order by m.partition_id, m.position
                 """,
-            processInstanceKey));
+            (Object) tree));
     answer.put(
         "decisions",
         list(
-            TREE
-                + """
+            """
                 select d.decision_evaluation_key, d.process_instance_key,
                        d.element_instance_key, d.element_id, d.decision_id, d.decision_name,
                        d.decision_version, d.decision_output, d.evaluated_decisions, d.failed,
                        d.failure_message, d.evaluated_at
-                from history_decision_evaluation d join tree using (process_instance_key)
+                from history_decision_evaluation d
+                where d.process_instance_key = any (?::bigint[])
                 order by d.evaluated_at, d.decision_evaluation_key
                 """,
-            processInstanceKey));
+            (Object) tree));
     return Optional.of(answer);
   }
 
-  private List<Map<String, Object>> events(final long processInstanceKey) {
-    // the tree's keys first, then the view by key: with the keys as a value PostgreSQL reads the
-    // audit entries by their instance index, where a join with the tree left it to estimate the
-    // view's filter and scan every entry
-    final Long[] instances =
-        jdbc.queryForList(
-                TREE + "select process_instance_key from tree", Long.class, processInstanceKey)
-            .toArray(Long[]::new);
+  private List<Map<String, Object>> events(final Long[] tree) {
     return jdbc.query(
         """
         select e.position, e.event_time, e.value_type, e.intent, e.record_key, e.element_id,
@@ -159,7 +159,7 @@ public final class InstanceHistory {
           event.put("elementInstanceKey", rs.wasNull() ? null : elementInstance);
           return event;
         },
-        (Object) instances);
+        (Object) tree);
   }
 
   private List<Map<String, Object>> list(final String sql, final Object... args) {
