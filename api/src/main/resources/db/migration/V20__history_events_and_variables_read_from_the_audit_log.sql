@@ -3,8 +3,9 @@
 -- history_variable one per variable event, each a copy of fields the audit entry at the same
 -- partition and position holds (record_json is the whole record, the bytes its hash covers). The
 -- projection wrote both copies for every record, about 700 rows per trade lifecycle. Now both
--- names are views over audit_entry and the archive (entries retention moved keep their history):
--- the same columns, so a replay shows exactly what the chain proves and cannot disagree with it.
+-- names are views over audit_log, audit_entry and the archive together (entries retention moved
+-- keep their history): the same columns, so a replay shows exactly what the chain proves and
+-- cannot disagree with it.
 
 drop table history_event;
 drop table history_variable;
@@ -12,6 +13,16 @@ drop table history_variable;
 -- the archive is read by instance too, as audit_entry is (audit_entry_by_instance, V6)
 create index audit_entry_archive_by_instance on audit_entry_archive (process_instance_key, position)
     where process_instance_key is not null;
+
+-- Every entry of the chain, moved to the archive by retention or not: what the two views read.
+create view audit_log as
+select partition_id, position, record_type, value_type, intent, record_key, process_instance_key,
+       element_id, bpmn_process_id, record_timestamp, actor, record_json
+  from audit_entry
+union all
+select partition_id, position, record_type, value_type, intent, record_key, process_instance_key,
+       element_id, bpmn_process_id, record_timestamp, actor, record_json
+  from audit_entry_archive;
 
 -- The ordered events that replay an instance's token flow (docs/audit.md lists them): element
 -- activations and ends, sequence flows taken, user tasks, variables, incidents, message
@@ -35,13 +46,7 @@ select e.partition_id,
        e.record_timestamp as event_time,
        e.actor,
        r.value
-from (select partition_id, position, record_type, value_type, intent, record_key,
-             process_instance_key, element_id, bpmn_process_id, record_timestamp, actor, record_json
-        from audit_entry
-      union all
-      select partition_id, position, record_type, value_type, intent, record_key,
-             process_instance_key, element_id, bpmn_process_id, record_timestamp, actor, record_json
-        from audit_entry_archive) e
+from audit_log e
 cross join lateral (select e.record_json::json -> 'value' as value) r
 left join history_process_instance p on p.process_instance_key = e.process_instance_key
 where e.record_type = 'EVENT' and e.process_instance_key is not null
@@ -69,13 +74,7 @@ select e.partition_id,
        r.value ->> 'value' as value,
        e.intent,
        e.record_timestamp as changed_at
-from (select partition_id, position, record_type, value_type, intent, record_key,
-             process_instance_key, record_timestamp, record_json
-        from audit_entry
-      union all
-      select partition_id, position, record_type, value_type, intent, record_key,
-             process_instance_key, record_timestamp, record_json
-        from audit_entry_archive) e
+from audit_log e
 cross join lateral (select e.record_json::json -> 'value' as value) r
 where e.record_type = 'EVENT' and e.value_type = 'VARIABLE' and e.intent in ('CREATED', 'UPDATED')
   and e.process_instance_key is not null;
