@@ -11,6 +11,7 @@ import io.camunda.client.spring.configuration.condition.ConditionalOnCamundaClie
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -20,10 +21,11 @@ import org.springframework.core.env.Environment;
  * camunda.job.invocations} (by {@code action}: activated, completed, failed, bpmn-error, and job
  * {@code type}) and {@code camunda.client.worker.job} (activated, handled); it times nothing. This
  * adds the latency per job type and outcome ({@code openmineral.job.duration}) and the job's keys
- * in the MDC while a worker runs: the starter's job-worker manager (not a replaceable bean) is
- * swapped for a subclass that wraps each worker's handler, built from the same collaborators. With
- * {@value AbandoningResultProcessorStrategy#PROPERTY} set (the fault run only) its result
- * processing abandons every n-th job after its work.
+ * in the MDC while a worker runs, and publishes each job's handler time as a {@link JobHandled}
+ * event: the starter's job-worker manager (not a replaceable bean) is swapped for a subclass that
+ * wraps each worker's handler, built from the same collaborators. With {@value
+ * AbandoningResultProcessorStrategy#PROPERTY} set (the fault run only) its result processing
+ * abandons every n-th job after its work.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnCamundaClientEnabled
@@ -38,6 +40,7 @@ public class JobWorkerObservationConfiguration {
       final ObjectProvider<BackoffSupplier> backoffSupplier,
       final ObjectProvider<JobExceptionHandlingStrategy> jobExceptionHandlingStrategy,
       final ObjectProvider<MeterRegistry> registry,
+      final ObjectProvider<ApplicationEventPublisher> events,
       final Environment environment) {
     final long abandonEvery =
         environment.getProperty(AbandoningResultProcessorStrategy.PROPERTY, Long.class, 0L);
@@ -58,7 +61,8 @@ public class JobWorkerObservationConfiguration {
                 : resultProcessorStrategy.getObject(),
             backoffSupplier.getObject(),
             new OutcomeRecordingExceptionStrategy(jobExceptionHandlingStrategy.getObject()),
-            registry.getObject());
+            registry.getObject(),
+            events.getObject());
       }
     };
   }

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.MDC;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * Wraps the starter's handler of one {@code @JobWorker}: while the job runs its keys are in the
@@ -38,10 +39,15 @@ final class ObservedJobHandler implements JobHandler {
 
   private final JobHandler delegate;
   private final MeterRegistry registry;
+  private final ApplicationEventPublisher events;
 
-  ObservedJobHandler(final JobHandler delegate, final MeterRegistry registry) {
+  ObservedJobHandler(
+      final JobHandler delegate,
+      final MeterRegistry registry,
+      final ApplicationEventPublisher events) {
     this.delegate = delegate;
     this.registry = registry;
+    this.events = events;
   }
 
   /** Called on the handler's thread when the starter handles the method's exception. */
@@ -63,12 +69,14 @@ final class ObservedJobHandler implements JobHandler {
       delegate.handle(client, job);
       outcome = OUTCOME.get() == null ? COMPLETED : OUTCOME.get();
     } finally {
+      final long took = System.nanoTime() - started;
       Timer.builder(DURATION)
           .description("Time a job worker took for a job, until its complete or fail command")
           .tag("type", job.getType())
           .tag("outcome", outcome)
           .register(registry)
-          .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+          .record(took, TimeUnit.NANOSECONDS);
+      events.publishEvent(new JobHandled(job.getKey(), job.getType(), outcome, took));
       OUTCOME.remove();
       MDC.remove(PROCESS_INSTANCE_KEY);
       MDC.remove(JOB_KEY);

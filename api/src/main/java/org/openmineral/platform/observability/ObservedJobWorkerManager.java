@@ -12,13 +12,16 @@ import io.camunda.client.jobhandling.parameter.ParameterResolverStrategy;
 import io.camunda.client.jobhandling.result.ResultProcessorStrategy;
 import io.camunda.client.metrics.MetricsRecorder;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * The starter's manager of {@code @JobWorker} methods, opening each worker with its handler wrapped
- * in an {@link ObservedJobHandler} (MDC and latency). Everything else is the starter's.
+ * in an {@link ObservedJobHandler} (MDC, latency and a {@link JobHandled} event per job).
+ * Everything else is the starter's.
  */
 final class ObservedJobWorkerManager extends JobWorkerManager {
   private final MeterRegistry registry;
+  private final ApplicationEventPublisher events;
 
   ObservedJobWorkerManager(
       final CommandExceptionHandlingStrategy commandExceptionHandlingStrategy,
@@ -27,7 +30,8 @@ final class ObservedJobWorkerManager extends JobWorkerManager {
       final ResultProcessorStrategy resultProcessorStrategy,
       final BackoffSupplier backoffSupplier,
       final JobExceptionHandlingStrategy jobExceptionHandlingStrategy,
-      final MeterRegistry registry) {
+      final MeterRegistry registry,
+      final ApplicationEventPublisher events) {
     super(
         commandExceptionHandlingStrategy,
         metricsRecorder,
@@ -36,11 +40,12 @@ final class ObservedJobWorkerManager extends JobWorkerManager {
         backoffSupplier,
         jobExceptionHandlingStrategy);
     this.registry = registry;
+    this.events = events;
   }
 
   @Override
   public JobWorker openWorker(
       final CamundaClient client, final JobWorkerValue value, final JobHandler handler) {
-    return super.openWorker(client, value, new ObservedJobHandler(handler, registry));
+    return super.openWorker(client, value, new ObservedJobHandler(handler, registry, events));
   }
 }

@@ -3,6 +3,7 @@ package org.openmineral.platform.observability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
@@ -15,7 +16,10 @@ import io.camunda.client.jobhandling.result.ResultProcessorStrategy;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
@@ -23,6 +27,7 @@ import org.slf4j.MDC;
 class ObservedJobHandlerTest {
   private static final JobClient CLIENT = stub(JobClient.class, Map.of());
   final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  final List<Object> events = new ArrayList<>();
   final ActivatedJob job = job();
   final OutcomeRecordingExceptionStrategy exceptions =
       new OutcomeRecordingExceptionStrategy(
@@ -33,7 +38,8 @@ class ObservedJobHandlerTest {
   @Test
   void theJobsKeysAreInTheMdcWhileTheWorkerRunsAndGoneAfter() throws Exception {
     final AtomicReference<Map<String, String>> during = new AtomicReference<>();
-    new ObservedJobHandler((client, activated) -> during.set(MDC.getCopyOfContextMap()), registry)
+    new ObservedJobHandler(
+            (client, activated) -> during.set(MDC.getCopyOfContextMap()), registry, events::add)
         .handle(CLIENT, job);
 
     assertThat(during.get())
@@ -51,18 +57,50 @@ class ObservedJobHandlerTest {
     new ObservedJobHandler(
             (client, activated) ->
                 exceptions.handleException(new IllegalStateException("lists unavailable"), null),
-            registry)
+            registry,
+            events::add)
         .handle(CLIENT, job);
     new ObservedJobHandler(
             (client, activated) ->
                 exceptions.handleException(new BpmnError("NOT_FOUND", "no such party"), null),
-            registry)
+            registry,
+            events::add)
         .handle(CLIENT, job);
-    new ObservedJobHandler((client, activated) -> {}, registry).handle(CLIENT, job);
+    new ObservedJobHandler((client, activated) -> {}, registry, events::add).handle(CLIENT, job);
 
     assertThat(timer("failed").count()).isEqualTo(1);
     assertThat(timer("bpmn-error").count()).isEqualTo(1);
     assertThat(timer("completed").count()).isEqualTo(1);
+  }
+
+  @Test
+  void eachJobsHandlerTimeIsPublishedWithItsKeyAndOutcome() throws Exception {
+    new ObservedJobHandler(
+            (client, activated) -> TimeUnit.MILLISECONDS.sleep(2), registry, events::add)
+        .handle(CLIENT, job);
+    assertThatThrownBy(
+            () ->
+                new ObservedJobHandler(
+                        (client, activated) -> {
+                          throw new IllegalStateException("boom");
+                        },
+                        registry,
+                        events::add)
+                    .handle(CLIENT, job))
+        .hasMessage("boom");
+
+    assertThat(events)
+        .extracting("jobKey", "type", "outcome")
+        .containsExactly(
+            tuple(2251799813685260L, "kyc.screen", "completed"),
+            tuple(2251799813685260L, "kyc.screen", "error"));
+    // the very measurement the timer recorded, per job
+    final JobHandled completed = (JobHandled) events.get(0);
+    assertThat(completed.nanos())
+        .isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(2))
+        .isEqualTo((long) timer("completed").totalTime(TimeUnit.NANOSECONDS));
+    assertThat(((JobHandled) events.get(1)).nanos())
+        .isEqualTo((long) timer("error").totalTime(TimeUnit.NANOSECONDS));
   }
 
   @Test
@@ -73,7 +111,8 @@ class ObservedJobHandlerTest {
                         (client, activated) -> {
                           throw new IllegalStateException("boom");
                         },
-                        registry)
+                        registry,
+                        events::add)
                     .handle(CLIENT, job))
         .hasMessage("boom");
 
@@ -121,7 +160,7 @@ class ObservedJobHandlerTest {
             () -> results.process(new ResultProcessorContext("second", job)));
     assertThat(abandoned).hasMessageContaining("job 2251799813685260 of type kyc.screen");
     new ObservedJobHandler(
-            (client, activated) -> handling.handleException(abandoned, null), registry)
+            (client, activated) -> handling.handleException(abandoned, null), registry, events::add)
         .handle(CLIENT, job);
     // no complete, no fail: the starter's handling never saw it, the job waits for its timeout
     assertThat(starterSaw.get()).isNull();

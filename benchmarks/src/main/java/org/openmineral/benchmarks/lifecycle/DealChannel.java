@@ -45,6 +45,19 @@ interface DealChannel extends AutoCloseable {
     return Map.of();
   }
 
+  /**
+   * Hands each job's handler time, as the product measures it, to {@code listener} from now on;
+   * nothing where the product does not time its handlers (the baseline's no-op handlers: there the
+   * whole turnaround is the engine's).
+   */
+  default void onJobHandled(final JobTimeListener listener) {}
+
+  /** One job's handler time: from the job handed to the worker until its command was sent. */
+  @FunctionalInterface
+  interface JobTimeListener {
+    void handled(long jobKey, long nanos);
+  }
+
   /** A job type's total handler time and number of jobs handled. */
   record HandlerTime(double seconds, long jobs) {
     HandlerTime minus(final HandlerTime earlier) {

@@ -3,6 +3,9 @@ package org.openmineral.benchmarks.lifecycle;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +22,10 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.openmineral.engine.EmbeddedEngine;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
 
 /**
  * The full product: the Spring Boot application in its default embedded mode (engine, real workers,
@@ -31,19 +37,25 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class FullProductChannel implements DealChannel {
   static final String APPLICATION = "org.openmineral.OpenMineralApplication";
+  static final String JOB_HANDLED = "org.openmineral.platform.observability.JobHandled";
   private static final Duration RETRY_FOR = Duration.ofSeconds(60);
   private static final int COUNTERPARTIES = 4;
   private static final long MAX_PAUSE_MS = 200;
 
   private final ConfigurableApplicationContext context;
+  private final JobHandledRelay jobsHandled;
   private final Path data;
   private final ProductHttp http;
   private final List<String> counterparties = new ArrayList<>();
   private final java.util.concurrent.atomic.AtomicLong retries =
       new java.util.concurrent.atomic.AtomicLong();
 
-  private FullProductChannel(final ConfigurableApplicationContext context, final Path data) {
+  private FullProductChannel(
+      final ConfigurableApplicationContext context,
+      final JobHandledRelay jobsHandled,
+      final Path data) {
     this.context = context;
+    this.jobsHandled = jobsHandled;
     this.data = data;
     this.http =
         new ProductHttp(
@@ -54,9 +66,50 @@ final class FullProductChannel implements DealChannel {
   static FullProductChannel start(final Path root) throws Exception {
     final Path data = Files.createTempDirectory("openmineral-lifecycle-full-");
     final Class<?> application = Class.forName(APPLICATION);
+    final JobHandledRelay jobsHandled = new JobHandledRelay(Class.forName(JOB_HANDLED));
     final ConfigurableApplicationContext context =
-        new SpringApplicationBuilder(application).run(arguments(root, data));
-    return new FullProductChannel(context, data);
+        new SpringApplicationBuilder(application).listeners(jobsHandled).run(arguments(root, data));
+    return new FullProductChannel(context, jobsHandled, data);
+  }
+
+  @Override
+  public void onJobHandled(final JobTimeListener listener) {
+    jobsHandled.listener = listener;
+  }
+
+  /**
+   * Relays the application's {@code JobHandled} events (one per job its handlers ran, with the
+   * handler's time) to the driver; the record's accessors are found by name, as the application's
+   * classes are not on the compile path.
+   */
+  private static final class JobHandledRelay implements ApplicationListener<ApplicationEvent> {
+    private final Class<?> type;
+    private final MethodHandle jobKey;
+    private final MethodHandle nanos;
+    private volatile JobTimeListener listener;
+
+    JobHandledRelay(final Class<?> type) throws ReflectiveOperationException {
+      this.type = type;
+      final MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+      this.jobKey = lookup.findVirtual(type, "jobKey", MethodType.methodType(long.class));
+      this.nanos = lookup.findVirtual(type, "nanos", MethodType.methodType(long.class));
+    }
+
+    @Override
+    public void onApplicationEvent(final ApplicationEvent event) {
+      final JobTimeListener to = listener;
+      if (to != null
+          && event instanceof PayloadApplicationEvent<?> payload
+          && type.isInstance(payload.getPayload())) {
+        try {
+          to.handled(
+              (long) jobKey.invoke(payload.getPayload()),
+              (long) nanos.invoke(payload.getPayload()));
+        } catch (final Throwable e) {
+          throw new IllegalStateException("cannot read " + JOB_HANDLED, e);
+        }
+      }
+    }
   }
 
   /**
