@@ -82,13 +82,7 @@ final class LifecycleDriver implements AutoCloseable {
   private final Map<Long, String> jobTypes = new ConcurrentHashMap<>();
   private final Map<String, Samples> turnaroundByType = new ConcurrentHashMap<>();
   private final Samples completion = new Samples();
-  private final Samples overhead = new Samples();
-
-  /**
-   * Per job, whichever of its two halves came first: the turnaround in ms from the feed (a {@code
-   * Long}) or the product's handler time in ns (a {@code long[]}); the second pairs them.
-   */
-  private final Map<Long, Object> unpaired = new ConcurrentHashMap<>();
+  private final EngineOverhead overhead = new EngineOverhead();
 
   private final Samples lifecycle = new Samples();
   private final AtomicInteger captured = new AtomicInteger();
@@ -96,7 +90,7 @@ final class LifecycleDriver implements AutoCloseable {
   LifecycleDriver(final EmbeddedEngine engine, final DealChannel channel) {
     this.channel = channel;
     this.feed = engine.recordFeed().subscribe("lifecycle-driver", -1, this::onRecord);
-    channel.onJobHandled(this::onHandled);
+    channel.onJobHandled(overhead::handled);
   }
 
   /** Counters and samples from now on; records of earlier deals still drive them to the end. */
@@ -115,7 +109,7 @@ final class LifecycleDriver implements AutoCloseable {
     turnaround.clear();
     turnaroundByType.clear();
     completion.clear();
-    overhead.clear();
+    overhead.samples().clear();
     lifecycle.clear();
   }
 
@@ -266,7 +260,7 @@ final class LifecycleDriver implements AutoCloseable {
       final String type = jobTypes.remove(key);
       if (created != null) {
         turnaround.add(r.getTimestamp() - created);
-        pair(key, r.getTimestamp() - created);
+        overhead.turnaround(key, r.getTimestamp() - created);
         if (type != null) {
           turnaroundByType
               .computeIfAbsent(type, t -> new Samples())
@@ -284,34 +278,6 @@ final class LifecycleDriver implements AutoCloseable {
         problems.add("job " + v.getType() + " failed: " + v.getErrorMessage());
       }
     }
-  }
-
-  /** The product's handler took {@code nanos} for the job (called on the handler's thread). */
-  private void onHandled(final long jobKey, final long nanos) {
-    pair(jobKey, new long[] {nanos});
-  }
-
-  /**
-   * The job's turnaround less its handler's time, once both are known: the engine's part of the
-   * task (the job's way to the worker, the command's way back and every wait for the engine) plus
-   * the worker's dispatch, without the business work itself.
-   */
-  private void pair(final long jobKey, final Object half) {
-    unpaired.compute(
-        jobKey,
-        (k, other) -> {
-          if (other == null) {
-            return half;
-          }
-          if (other instanceof long[] handler && half instanceof long[] again) {
-            // a job handled again (failed and retried): its handlers' time adds up
-            return new long[] {handler[0] + again[0]};
-          }
-          final long turnaroundMs = half instanceof Long t ? t : (Long) other;
-          final long handlerNanos = half instanceof long[] h ? h[0] : ((long[]) other)[0];
-          overhead.add(Math.round(turnaroundMs - handlerNanos / 1e6));
-          return null;
-        });
   }
 
   private void onUserTask(final Record<?> r) {
@@ -476,7 +442,7 @@ final class LifecycleDriver implements AutoCloseable {
         turnaround.snapshot(),
         byType(),
         completion.snapshot(),
-        overhead.snapshot(),
+        overhead.samples().snapshot(),
         lifecycle.snapshot());
   }
 
