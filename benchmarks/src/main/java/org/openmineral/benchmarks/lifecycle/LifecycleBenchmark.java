@@ -177,15 +177,18 @@ public final class LifecycleBenchmark {
     final double rate = pacedRate > 0 ? pacedRate : saturated.dealsPerSecond() / 2;
     driver.resetFigures();
     final Map<String, DealChannel.HandlerTime> handlersBefore = channel.handlerTime();
+    final CpuMeter.Reading pacedBefore = cpu.read();
     final long start = System.nanoTime();
     final int paced = driver.runPaced(rate, pacedSeconds, TIMEOUT_SECONDS);
     final LifecycleDriver.Figures pacedFigures = driver.figures((System.nanoTime() - start) / 1e9);
+    final CpuMeter.Usage pacedCpu = cpu.read().since(pacedBefore);
     final Map<String, DealChannel.HandlerTime> handlers = new TreeMap<>();
     channel
         .handlerTime()
         .forEach((type, time) -> handlers.put(type, time.minus(handlersBefore.get(type))));
     System.out.printf(Locale.ROOT, "  (paced: %d deals at %.2f deals/s)%n", paced, rate);
     print(name + " paced", pacedFigures);
+    System.out.println("  " + " ".repeat(18) + " " + perDeal(pacedCpu, pacedFigures.dealsClosed()));
     System.out.println("  " + " ".repeat(18) + " " + slowestJobTypes(pacedFigures, 6));
     if (!handlers.isEmpty()) {
       System.out.println("  " + " ".repeat(18) + " " + handlerShare(pacedFigures, handlers));
