@@ -1,11 +1,9 @@
 package org.openmineral.counterparty;
 
-import jakarta.persistence.LockModeType;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
-import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -15,8 +13,13 @@ public interface CounterpartyRepository
 
   Optional<Counterparty> findByIdempotencyKey(String idempotencyKey);
 
-  /** The counterparty, row-locked until the transaction ends (serialises the process start). */
-  @Lock(LockModeType.PESSIMISTIC_WRITE)
-  @Query("select c from Counterparty c where c.id = :id")
+  /**
+   * The counterparty, row-locked until the transaction ends (serialises the process start). The
+   * lock is PostgreSQL's {@code for update}, which also keeps out the key-share lock of a row that
+   * refers to the counterparty (a KYC outcome of the process just started): JPA's pessimistic write
+   * lock is {@code for no key update}, which lets it in, and the start's update of the unique
+   * onboarding key would then deadlock with that outcome's update of the counterparty.
+   */
+  @Query(value = "select * from counterparty where id = :id for update", nativeQuery = true)
   Optional<Counterparty> lockById(@Param("id") UUID id);
 }
