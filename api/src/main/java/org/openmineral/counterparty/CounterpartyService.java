@@ -19,6 +19,7 @@ import org.openmineral.counterparty.CounterpartyProblems.IdempotencyKeyReused;
 import org.openmineral.counterparty.CounterpartyProblems.OnboardingNotStarted;
 import org.openmineral.platform.redis.DomainEvent;
 import org.openmineral.platform.redis.DomainEvents;
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -26,6 +27,7 @@ import org.springframework.data.jpa.domain.Specification;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -79,7 +81,8 @@ public class CounterpartyService {
    * idempotencyKey} seen before with the same request, returns that counterparty.
    *
    * @throws IdempotencyKeyReused the key was used for a different request
-   * @throws OnboardingNotStarted stored, but the engine did not start the process
+   * @throws OnboardingNotStarted stored, but the engine did not start the process or the database
+   *     failed while the start was recorded
    */
   public Created create(
       final NewCounterparty input, final String idempotencyKey, final String user) {
@@ -121,7 +124,16 @@ public class CounterpartyService {
           new DomainEvent(
               "counterparty.created", stored.counterparty().getId().toString(), clock.instant()));
     }
-    return new Created(startOnboarding(stored.counterparty().getId()), stored.created());
+    final Counterparty onboarding;
+    try {
+      onboarding = startOnboarding(stored.counterparty().getId());
+    } catch (final DataAccessException | TransactionException e) {
+      // the counterparty is committed: not "nothing was changed", but a start to repeat
+      throw new OnboardingNotStarted(
+          stored.counterparty().getId(),
+          new IllegalStateException("the database failed while starting it", e));
+    }
+    return new Created(onboarding, stored.created());
   }
 
   /** Starts the onboarding of counterparty {@code id} unless it has been started already. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.openmineral.domain.valuation.InvalidValuationInput;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -49,6 +50,25 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     problem.setType(UNAVAILABLE);
     problem.setTitle("Temporarily unavailable");
     return problem;
+  }
+
+  /**
+   * A lock the request waited for in the database was not granted: a deadlock with concurrent work
+   * on the same rows, or a lock time-out. The transaction was rolled back; 503 with a short
+   * Retry-After, and a message that does not call the database down.
+   */
+  @ExceptionHandler(PessimisticLockingFailureException.class)
+  ResponseEntity<ProblemDetail> lockNotGranted(final PessimisticLockingFailureException e) {
+    final ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.SERVICE_UNAVAILABLE,
+            "The request met concurrent work on the same data and was rolled back; its changes"
+                + " were not saved. Try again.");
+    problem.setType(UNAVAILABLE);
+    problem.setTitle("Temporarily unavailable");
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, "1")
+        .body(problem);
   }
 
   /**
