@@ -6,6 +6,8 @@ import io.camunda.client.api.worker.JobHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.context.ApplicationEventPublisher;
 
@@ -35,6 +37,7 @@ final class ObservedJobHandler implements JobHandler {
   static final String BPMN_ERROR = "bpmn-error";
   static final String ABANDONED = "abandoned";
 
+  private static final Logger LOG = LoggerFactory.getLogger(ObservedJobHandler.class);
   private static final ThreadLocal<String> OUTCOME = new ThreadLocal<>();
 
   private final JobHandler delegate;
@@ -76,7 +79,12 @@ final class ObservedJobHandler implements JobHandler {
           .tag("outcome", outcome)
           .register(registry)
           .record(took, TimeUnit.NANOSECONDS);
-      events.publishEvent(new JobHandled(job.getKey(), job.getType(), outcome, took));
+      try {
+        events.publishEvent(new JobHandled(job.getKey(), job.getType(), outcome, took));
+      } catch (final RuntimeException e) {
+        // an observer's failure must not change what happens to the job
+        LOG.warn("A listener of JobHandled failed for job {}", job.getKey(), e);
+      }
       OUTCOME.remove();
       MDC.remove(PROCESS_INSTANCE_KEY);
       MDC.remove(JOB_KEY);

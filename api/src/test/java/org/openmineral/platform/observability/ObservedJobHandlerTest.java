@@ -104,6 +104,20 @@ class ObservedJobHandlerTest {
   }
 
   @Test
+  void aFailingObserverOfTheEventChangesNothingForTheJob() throws Exception {
+    new ObservedJobHandler(
+            (client, activated) -> {},
+            registry,
+            event -> {
+              throw new IllegalStateException("observer broken");
+            })
+        .handle(CLIENT, job);
+
+    assertThat(timer("completed").count()).isEqualTo(1);
+    assertThat(MDC.getCopyOfContextMap()).isNullOrEmpty();
+  }
+
+  @Test
   void aHandlerThatThrowsCountsAsErrorAndCleansUp() {
     assertThatThrownBy(
             () ->
