@@ -45,11 +45,23 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(ServiceUnavailable.class)
   ProblemDetail unavailable(final ServiceUnavailable e) {
+    return unavailableProblem(e.getMessage());
+  }
+
+  /** A 503 problem of type {@link #UNAVAILABLE}. */
+  static ProblemDetail unavailableProblem(final String detail) {
     final ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
     problem.setType(UNAVAILABLE);
     problem.setTitle("Temporarily unavailable");
     return problem;
+  }
+
+  /** {@link #unavailableProblem} with a {@code Retry-After} of that many seconds. */
+  static ResponseEntity<ProblemDetail> retryLater(final String detail, final int seconds) {
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, Integer.toString(seconds))
+        .body(unavailableProblem(detail));
   }
 
   /**
@@ -59,16 +71,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
    */
   @ExceptionHandler(PessimisticLockingFailureException.class)
   ResponseEntity<ProblemDetail> lockNotGranted(final PessimisticLockingFailureException e) {
-    final ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(
-            HttpStatus.SERVICE_UNAVAILABLE,
-            "The request met concurrent work on the same data and was rolled back; its changes"
-                + " were not saved. Try again.");
-    problem.setType(UNAVAILABLE);
-    problem.setTitle("Temporarily unavailable");
-    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-        .header(HttpHeaders.RETRY_AFTER, "1")
-        .body(problem);
+    return retryLater(
+        "The request met concurrent work on the same data and was rolled back; its changes"
+            + " were not saved. Try again.",
+        1);
   }
 
   /**
@@ -81,15 +87,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     CannotCreateTransactionException.class
   })
   ResponseEntity<ProblemDetail> databaseUnavailable(final Exception e) {
-    final ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(
-            HttpStatus.SERVICE_UNAVAILABLE,
-            "The database is unavailable; nothing was changed. Try again shortly.");
-    problem.setType(UNAVAILABLE);
-    problem.setTitle("Temporarily unavailable");
-    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-        .header(HttpHeaders.RETRY_AFTER, "5")
-        .body(problem);
+    return retryLater("The database is unavailable; nothing was changed. Try again shortly.", 5);
   }
 
   @Override

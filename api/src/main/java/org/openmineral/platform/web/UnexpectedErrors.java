@@ -8,7 +8,6 @@ import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -47,13 +46,7 @@ class UnexpectedErrors {
               ? "The database is unavailable; nothing was changed. Try again shortly."
               : "A service the request needs is unavailable: " + Outages.describe(e);
       LOG.warn("{} {}: {}", request.getMethod(), request.getRequestURI(), Outages.describe(e));
-      final ProblemDetail problem =
-          ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, what);
-      problem.setType(ProblemResponses.UNAVAILABLE);
-      problem.setTitle("Temporarily unavailable");
-      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-          .header(HttpHeaders.RETRY_AFTER, "5")
-          .body(problem);
+      return ProblemResponses.retryLater(what, 5);
     }
     LOG.error("{} {} failed", request.getMethod(), request.getRequestURI(), e);
     final ProblemDetail problem =

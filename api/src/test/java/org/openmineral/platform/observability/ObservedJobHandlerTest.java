@@ -78,16 +78,7 @@ class ObservedJobHandlerTest {
     new ObservedJobHandler(
             (client, activated) -> TimeUnit.MILLISECONDS.sleep(2), registry, events::add)
         .handle(CLIENT, job);
-    assertThatThrownBy(
-            () ->
-                new ObservedJobHandler(
-                        (client, activated) -> {
-                          throw new IllegalStateException("boom");
-                        },
-                        registry,
-                        events::add)
-                    .handle(CLIENT, job))
-        .hasMessage("boom");
+    handleWithAThrowingWorker();
 
     assertThat(events)
         .extracting("jobKey", "type", "outcome")
@@ -119,16 +110,7 @@ class ObservedJobHandlerTest {
 
   @Test
   void aHandlerThatThrowsCountsAsErrorAndCleansUp() {
-    assertThatThrownBy(
-            () ->
-                new ObservedJobHandler(
-                        (client, activated) -> {
-                          throw new IllegalStateException("boom");
-                        },
-                        registry,
-                        events::add)
-                    .handle(CLIENT, job))
-        .hasMessage("boom");
+    handleWithAThrowingWorker();
 
     assertThat(timer("error").count()).isEqualTo(1);
     assertThat(MDC.getCopyOfContextMap()).isNullOrEmpty();
@@ -184,6 +166,20 @@ class ObservedJobHandlerTest {
     assertThat(results.process(new ResultProcessorContext("retry", job))).isEqualTo("retry");
     assertThatThrownBy(() -> new AbandoningResultProcessorStrategy(starterResults, 0))
         .hasMessageContaining("at least 1");
+  }
+
+  /** Runs the job with a worker that throws "boom", which reaches the caller. */
+  private void handleWithAThrowingWorker() {
+    assertThatThrownBy(
+            () ->
+                new ObservedJobHandler(
+                        (client, activated) -> {
+                          throw new IllegalStateException("boom");
+                        },
+                        registry,
+                        events::add)
+                    .handle(CLIENT, job))
+        .hasMessage("boom");
   }
 
   private Timer timer(final String outcome) {
