@@ -41,7 +41,7 @@ interface DealChannel extends AutoCloseable {
    * worker until its complete or fail command was sent. Empty where the product does not measure it
    * (the baseline's no-op handlers).
    */
-  default Map<String, HandlerTime> handlerTime() throws Exception {
+  default Map<String, HandlerTime> handlerTime() {
     return Map.of();
   }
 

@@ -18,8 +18,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import org.openmineral.engine.EmbeddedEngine;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationEvent;
@@ -79,36 +81,61 @@ final class FullProductChannel implements DealChannel {
 
   /**
    * Relays the application's {@code JobHandled} events (one per job its handlers ran, with the
-   * handler's time) to the driver; the record's accessors are found by name, as the application's
-   * classes are not on the compile path.
+   * handler's time) to the driver and adds them up per job type; the record's accessors are found
+   * by name, as the application's classes are not on the compile path.
    */
   private static final class JobHandledRelay implements ApplicationListener<ApplicationEvent> {
     private final Class<?> type;
     private final MethodHandle jobKey;
+    private final MethodHandle jobType;
     private final MethodHandle nanos;
+    private final Map<String, Totals> totals = new ConcurrentHashMap<>();
     private volatile JobTimeListener listener;
+
+    /** One job type's handler time and jobs so far. */
+    private record Totals(LongAdder nanos, LongAdder jobs) {}
 
     JobHandledRelay(final Class<?> type) throws ReflectiveOperationException {
       this.type = type;
       final MethodHandles.Lookup lookup = MethodHandles.publicLookup();
       this.jobKey = lookup.findVirtual(type, "jobKey", MethodType.methodType(long.class));
+      this.jobType = lookup.findVirtual(type, "type", MethodType.methodType(String.class));
       this.nanos = lookup.findVirtual(type, "nanos", MethodType.methodType(long.class));
     }
 
     @Override
     public void onApplicationEvent(final ApplicationEvent event) {
-      final JobTimeListener to = listener;
-      if (to != null
-          && event instanceof PayloadApplicationEvent<?> payload
-          && type.isInstance(payload.getPayload())) {
-        try {
-          to.handled(
-              (long) jobKey.invoke(payload.getPayload()),
-              (long) nanos.invoke(payload.getPayload()));
-        } catch (final Throwable e) {
-          throw new IllegalStateException("cannot read " + JOB_HANDLED, e);
-        }
+      if (!(event instanceof PayloadApplicationEvent<?> payload)
+          || !type.isInstance(payload.getPayload())) {
+        return;
       }
+      final long key;
+      final String jobTypeName;
+      final long took;
+      try {
+        key = (long) jobKey.invoke(payload.getPayload());
+        jobTypeName = (String) jobType.invoke(payload.getPayload());
+        took = (long) nanos.invoke(payload.getPayload());
+      } catch (final Throwable e) {
+        throw new IllegalStateException("cannot read " + JOB_HANDLED, e);
+      }
+      final Totals t =
+          totals.computeIfAbsent(
+              jobTypeName, ignored -> new Totals(new LongAdder(), new LongAdder()));
+      t.nanos().add(took);
+      t.jobs().increment();
+      final JobTimeListener to = listener;
+      if (to != null) {
+        to.handled(key, took);
+      }
+    }
+
+    Map<String, HandlerTime> handlerTime() {
+      final Map<String, HandlerTime> time = new TreeMap<>();
+      totals.forEach(
+          (jobTypeName, t) ->
+              time.put(jobTypeName, new HandlerTime(t.nanos().sum() / 1e9, t.jobs().sum())));
+      return time;
     }
   }
 
@@ -277,27 +304,11 @@ final class FullProductChannel implements DealChannel {
     AppProcess.deleteTree(data);
   }
 
-  /**
-   * The metric {@code openmineral.job.duration} as the application's Prometheus scrape shows it.
-   */
+  /** The handlers' time per job type so far, from the application's {@code JobHandled} events. */
   @Override
-  public Map<String, HandlerTime> handlerTime() throws Exception {
-    final Map<String, double[]> totals = new java.util.TreeMap<>();
-    for (final String line : http.text("admin", "/actuator/prometheus").split("\n")) {
-      final java.util.regex.Matcher m = HANDLER_TIME.matcher(line);
-      if (m.matches()) {
-        final double[] total = totals.computeIfAbsent(m.group(2), t -> new double[2]);
-        total[m.group(1).equals("sum") ? 0 : 1] += Double.parseDouble(m.group(3));
-      }
-    }
-    final Map<String, HandlerTime> time = new java.util.TreeMap<>();
-    totals.forEach((type, t) -> time.put(type, new HandlerTime(t[0], (long) t[1])));
-    return time;
+  public Map<String, HandlerTime> handlerTime() {
+    return jobsHandled.handlerTime();
   }
-
-  private static final java.util.regex.Pattern HANDLER_TIME =
-      java.util.regex.Pattern.compile(
-          "openmineral_job_duration_seconds_(sum|count)\\{.*\\btype=\"([^\"]+)\".*\\} (\\S+)");
 
   /** JSON over HTTP as the demo users (password = user name), tokens cached per user. */
   static final class ProductHttp {
@@ -342,21 +353,6 @@ final class FullProductChannel implements DealChannel {
       final String text = response.body();
       return new Answer(
           response.statusCode(), text == null || text.isEmpty() ? null : json.readTree(text), text);
-    }
-
-    /** A GET's body as text, failing on any status but 200. */
-    String text(final String user, final String path) throws IOException, InterruptedException {
-      final HttpResponse<String> response =
-          client.send(
-              HttpRequest.newBuilder(base.resolve(path))
-                  .header("Authorization", "Bearer " + token(user))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != 200) {
-        throw new IllegalStateException(
-            "HTTP " + response.statusCode() + " for " + path + ": " + response.body());
-      }
-      return response.body();
     }
 
     String token(final String user) throws IOException, InterruptedException {

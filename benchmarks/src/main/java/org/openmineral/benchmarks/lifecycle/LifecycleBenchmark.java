@@ -199,9 +199,9 @@ public final class LifecycleBenchmark {
 
   /**
    * How much of the phase's job turnaround the product's handlers took (their business work: the
-   * metric {@code openmineral.job.duration}, from the job handed to the worker until its command
-   * was sent), as means: the rest is the engine's, the job's push to the worker and the command's
-   * way back.
+   * measurement behind {@code openmineral.job.duration}, from the job handed to the worker until
+   * its command was sent, as the application's per-job events report it), as means: the rest is the
+   * engine's, the job's push to the worker and the command's way back.
    */
   private static String handlerShare(
       final LifecycleDriver.Figures f, final Map<String, DealChannel.HandlerTime> handlers) {
