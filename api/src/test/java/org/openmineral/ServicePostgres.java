@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Databases of their own on the PostgreSQL service (127.0.0.1:5432, user postgres), for tests that
@@ -39,6 +41,34 @@ public final class ServicePostgres {
     try (Connection connection = connect("postgres");
         Statement statement = connection.createStatement()) {
       statement.execute("drop database if exists " + database + " with (force)");
+    }
+  }
+
+  /**
+   * A real "lock not granted" (SQLState 55P03) in the database, as Spring's JdbcTemplate reports
+   * it: one connection holds a row for update, another asks for it with {@code nowait}.
+   */
+  public static RuntimeException lockNotGranted(final String database) throws SQLException {
+    try (Connection holder = connect(database);
+        SingleConnectionDataSource other =
+            new SingleConnectionDataSource(url(database), USER, "", true)) {
+      try (Statement statement = holder.createStatement()) {
+        statement.execute("create table if not exists locked_row (id int primary key)");
+        statement.execute("insert into locked_row values (1) on conflict do nothing");
+      }
+      holder.setAutoCommit(false);
+      try (Statement statement = holder.createStatement()) {
+        statement.execute("select id from locked_row where id = 1 for update");
+      }
+      try {
+        new JdbcTemplate(other)
+            .queryForList("select id from locked_row where id = 1 for update nowait");
+      } catch (final RuntimeException failure) {
+        return failure;
+      } finally {
+        holder.rollback();
+      }
+      throw new AssertionError("the second connection got the row the first one holds");
     }
   }
 }

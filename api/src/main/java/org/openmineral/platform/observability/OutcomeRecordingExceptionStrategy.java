@@ -17,13 +17,17 @@ import org.slf4j.LoggerFactory;
  * answering "unavailable"; see {@link Outages}) does not use up the job's retries: the job is
  * failed with its retries unchanged and retried after {@link #OUTAGE_BACKOFF}, so that work resumes
  * by itself when the dependency is back instead of ending in incidents. Every other failure is
- * handled as the worker said (its retries and back-off). A job the fault injection abandons ({@link
+ * handled as the worker said (its retries and back-off), except a {@linkplain
+ * Outages#isConcurrencyConflict concurrency conflict} (the database rolled the job's transaction
+ * back for concurrent work on the same rows): that job too keeps its retries, and is retried after
+ * {@link #CONFLICT_BACKOFF}. A job the fault injection abandons ({@link
  * AbandoningResultProcessorStrategy}) gets no command at all.
  */
 final class OutcomeRecordingExceptionStrategy implements JobExceptionHandlingStrategy {
   private static final Logger LOG =
       LoggerFactory.getLogger(OutcomeRecordingExceptionStrategy.class);
   static final Duration OUTAGE_BACKOFF = Duration.ofSeconds(10);
+  static final Duration CONFLICT_BACKOFF = Duration.ofSeconds(1);
 
   private final JobExceptionHandlingStrategy delegate;
 
@@ -42,20 +46,46 @@ final class OutcomeRecordingExceptionStrategy implements JobExceptionHandlingStr
     }
     ObservedJobHandler.outcome(
         exception instanceof BpmnError ? ObservedJobHandler.BPMN_ERROR : ObservedJobHandler.FAILED);
-    if (!(exception instanceof BpmnError) && Outages.isDatabaseOutage(exception)) {
-      delegate.handleException(
-          CamundaError.jobError(
-              "The database is unavailable (retried after "
-                  + OUTAGE_BACKOFF.toSeconds()
-                  + " s without using up a retry): "
-                  + Outages.describe(exception),
-              null,
-              context.job().getRetries(),
-              OUTAGE_BACKOFF,
-              exception),
+    if (exception instanceof BpmnError) {
+      delegate.handleException(exception, context);
+    } else if (Outages.isConcurrencyConflict(exception)) {
+      retryKeepingRetries(
+          "The job met concurrent work on the same data and was rolled back",
+          CONFLICT_BACKOFF,
+          exception.getClass().getSimpleName() + ": " + exception.getMessage(),
+          exception,
           context);
-      return;
+    } else if (Outages.isDatabaseOutage(exception)) {
+      retryKeepingRetries(
+          "The database is unavailable",
+          OUTAGE_BACKOFF,
+          Outages.describe(exception),
+          exception,
+          context);
+    } else {
+      delegate.handleException(exception, context);
     }
-    delegate.handleException(exception, context);
+  }
+
+  /** Fails the job with its retries unchanged, to be retried after {@code backoff}. */
+  private void retryKeepingRetries(
+      final String what,
+      final Duration backoff,
+      final String detail,
+      final Exception exception,
+      final ExceptionHandlingContext context)
+      throws Exception {
+    delegate.handleException(
+        CamundaError.jobError(
+            what
+                + " (retried after "
+                + backoff.toSeconds()
+                + " s without using up a retry): "
+                + detail,
+            null,
+            context.job().getRetries(),
+            backoff,
+            exception),
+        context);
   }
 }

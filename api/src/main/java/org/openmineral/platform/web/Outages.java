@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import org.hibernate.TransactionException;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
@@ -13,9 +14,35 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * wrong": the database unreachable or out of connections, a connection refused or lost (SQLState
  * class 08), a service that said it is unavailable ({@link ServiceUnavailable}: Redis locks, the
  * sanctions lists). HTTP answers them with 503 and jobs retry them without using up their retries.
+ *
+ * <p>A {@linkplain #isConcurrencyConflict concurrency conflict} (a deadlock, a lock not granted) is
+ * not an outage, although Spring counts it among the transient failures: the database is up, it
+ * rolled back one of two transactions that wanted the same rows, and the same work run again goes
+ * through at once.
  */
 public final class Outages {
   private Outages() {}
+
+  /**
+   * Whether {@code failure} or one of its causes is the database rolling the work back because
+   * concurrent work held the same rows: a deadlock, a lock not granted in time or at once, a
+   * serialization failure (Spring's {@link PessimisticLockingFailureException}; SQLState 40P01,
+   * 55P03, 40001).
+   */
+  public static boolean isConcurrencyConflict(final Throwable failure) {
+    int depth = 0;
+    for (Throwable cause = failure; cause != null && depth < 20; cause = cause.getCause()) {
+      if (cause instanceof PessimisticLockingFailureException
+          || cause instanceof SQLException sql && CONFLICT_STATES.contains(sql.getSQLState())) {
+        return true;
+      }
+      depth++;
+    }
+    return false;
+  }
+
+  private static final java.util.Set<String> CONFLICT_STATES =
+      java.util.Set.of("40P01", "55P03", "40001");
 
   /** Whether {@code failure} or one of its causes is an outage of a dependency. */
   public static boolean isOutage(final Throwable failure) {
@@ -56,6 +83,9 @@ public final class Outages {
   }
 
   private static Throwable outage(final Throwable failure) {
+    if (isConcurrencyConflict(failure)) {
+      return null;
+    }
     int depth = 0;
     for (Throwable cause = failure; cause != null && depth < 20; cause = cause.getCause()) {
       if (cause instanceof DataAccessResourceFailureException

@@ -71,6 +71,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
    */
   @ExceptionHandler(PessimisticLockingFailureException.class)
   ResponseEntity<ProblemDetail> lockNotGranted(final PessimisticLockingFailureException e) {
+    return concurrentWork();
+  }
+
+  /** The answer of {@link #lockNotGranted}, also for a conflict that arrives wrapped. */
+  static ResponseEntity<ProblemDetail> concurrentWork() {
     return retryLater(
         "The request met concurrent work on the same data and was rolled back; its changes"
             + " were not saved. Try again.",

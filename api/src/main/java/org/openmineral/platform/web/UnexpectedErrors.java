@@ -20,10 +20,12 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * What no other handler answered, as a problem rather than Spring Boot's plain error JSON: an
- * outage of a dependency (see {@link Outages}) is a 503 that says which and to retry, anything else
- * a 500 that tells the client nothing of the server's internals but the trace id to quote (the log
- * has the stack trace). Runs after every other advice; exceptions that carry their own status
- * (Spring's, {@code @ResponseStatus}, security's) go on to their usual handling.
+ * outage of a dependency (see {@link Outages}) is a 503 that says which and to retry, a concurrency
+ * conflict wrapped in another exception the same 503 as an unwrapped one ({@link
+ * ProblemResponses#concurrentWork}), anything else a 500 that tells the client nothing of the
+ * server's internals but the trace id to quote (the log has the stack trace). Runs after every
+ * other advice; exceptions that carry their own status (Spring's, {@code @ResponseStatus},
+ * security's) go on to their usual handling.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -39,6 +41,11 @@ class UnexpectedErrors {
         || e instanceof AuthenticationException
         || AnnotatedElementUtils.hasAnnotation(e.getClass(), ResponseStatus.class)) {
       throw e;
+    }
+    if (Outages.isConcurrencyConflict(e)) {
+      LOG.warn(
+          "{} {}: concurrent work: {}", request.getMethod(), request.getRequestURI(), e.toString());
+      return ProblemResponses.concurrentWork();
     }
     if (Outages.isOutage(e)) {
       final String what =
