@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.value.BpmnElementType;
+import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -24,6 +26,10 @@ import java.util.Set;
  */
 final class ProcessHistory {
 
+  /**
+   * Projects the record; {@code value} is its value's JSON, null for a process-instance record read
+   * through its getters (see {@link AuditProjection}).
+   */
   void project(
       final Statements statements,
       final Record<?> record,
@@ -35,7 +41,7 @@ final class ProcessHistory {
     }
     final String intent = record.getIntent().name();
     switch (record.getValueType()) {
-      case PROCESS_INSTANCE -> element(statements, record, value, intent);
+      case PROCESS_INSTANCE -> element(statements, record, elementFields(record, value), intent);
       case USER_TASK -> userTask(statements, record, value, intent, entry.actor());
       case INCIDENT -> incident(statements, record, value, intent);
       case PROCESS_MESSAGE_SUBSCRIPTION, MESSAGE_START_EVENT_SUBSCRIPTION ->
@@ -45,17 +51,59 @@ final class ProcessHistory {
     }
   }
 
+  /**
+   * The fields of a process-instance record that {@link #element} writes, from its getters or, when
+   * the record was read as JSON, from that.
+   */
+  private record ElementFields(
+      String bpmnElementType,
+      Long parentProcessInstanceKey,
+      String bpmnProcessId,
+      long processDefinitionKey,
+      int version,
+      Long parentElementInstanceKey,
+      long processInstanceKey,
+      Long flowScopeKey,
+      String elementId) {}
+
+  private static ElementFields elementFields(final Record<?> record, final JsonNode value) {
+    if (value == null) {
+      final ProcessInstanceRecordValue typed = (ProcessInstanceRecordValue) record.getValue();
+      final BpmnElementType type = typed.getBpmnElementType();
+      return new ElementFields(
+          type == null ? null : type.name(),
+          positive(typed.getParentProcessInstanceKey()),
+          blankToNull(typed.getBpmnProcessId()),
+          typed.getProcessDefinitionKey(),
+          typed.getVersion(),
+          positive(typed.getParentElementInstanceKey()),
+          typed.getProcessInstanceKey(),
+          positive(typed.getFlowScopeKey()),
+          blankToNull(typed.getElementId()));
+    }
+    return new ElementFields(
+        text(value, "bpmnElementType"),
+        key(value, "parentProcessInstanceKey"),
+        text(value, "bpmnProcessId"),
+        value.path("processDefinitionKey").asLong(),
+        value.path("version").asInt(),
+        key(value, "parentElementInstanceKey"),
+        value.path("processInstanceKey").asLong(),
+        key(value, "flowScopeKey"),
+        text(value, "elementId"));
+  }
+
   private static void element(
       final Statements statements,
       final Record<?> record,
-      final JsonNode value,
+      final ElementFields value,
       final String intent)
       throws SQLException {
-    final boolean process = "PROCESS".equals(text(value, "bpmnElementType"));
+    final boolean process = "PROCESS".equals(value.bpmnElementType());
     switch (intent) {
       case "ELEMENT_ACTIVATED" -> {
         if (process) {
-          final Long parent = key(value, "parentProcessInstanceKey");
+          final Long parent = value.parentProcessInstanceKey();
           statements.run(
               """
               insert into history_process_instance
@@ -69,11 +117,11 @@ final class ProcessHistory {
               """,
               record.getKey(),
               record.getPartitionId(),
-              text(value, "bpmnProcessId"),
-              value.path("processDefinitionKey").asLong(),
-              value.path("version").asInt(),
+              value.bpmnProcessId(),
+              value.processDefinitionKey(),
+              value.version(),
               parent,
-              key(value, "parentElementInstanceKey"),
+              value.parentElementInstanceKey(),
               parent,
               parent,
               record.getKey(),
@@ -88,10 +136,10 @@ final class ProcessHistory {
             on conflict do nothing
             """,
             record.getKey(),
-            value.path("processInstanceKey").asLong(),
-            key(value, "flowScopeKey"),
-            text(value, "elementId"),
-            text(value, "bpmnElementType"),
+            value.processInstanceKey(),
+            value.flowScopeKey(),
+            value.elementId(),
+            value.bpmnElementType(),
             time(record.getTimestamp()));
       }
       case "ELEMENT_COMPLETED", "ELEMENT_TERMINATED" -> {
@@ -297,8 +345,17 @@ final class ProcessHistory {
 
   /** A key field, null when absent or not positive (the engine writes -1 for "none"). */
   private static Long key(final JsonNode value, final String field) {
-    final long key = value.path(field).asLong(-1);
+    return positive(value.path(field).asLong(-1));
+  }
+
+  /** A key, null when not positive (the engine writes -1 for "none"). */
+  private static Long positive(final long key) {
     return key > 0 ? key : null;
+  }
+
+  /** As {@link AuditProjection#text} reads a string field: null when absent, null or blank. */
+  static String blankToNull(final String text) {
+    return text == null || text.isBlank() ? null : text;
   }
 
   private static String jsonOrNull(final JsonNode node) {

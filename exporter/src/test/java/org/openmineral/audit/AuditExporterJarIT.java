@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.zeebe.exporter.api.Exporter;
 import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.RecordValue;
+import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
+import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.lang.reflect.InvocationHandler;
@@ -202,8 +205,37 @@ class AuditExporterJarIT {
               case "getKey" -> r.getKey();
               case "getTimestamp" -> r.getTimestamp();
               case "toJson" -> json;
+              case "getValue" -> value(broker, r.getValue());
               default -> throw new UnsupportedOperationException(m.getName());
             });
+  }
+
+  /**
+   * The record's value as the broker's protocol types it: the projection reads process-instance and
+   * variable values through their getters (answered here from the engine's value, enums as the
+   * broker's constants), every other value from the record's JSON.
+   */
+  private static Object value(final ClassLoader broker, final RecordValue value) throws Exception {
+    final Class<?> type =
+        broker.loadClass(
+            value instanceof ProcessInstanceRecordValue
+                ? ProcessInstanceRecordValue.class.getName()
+                : value instanceof VariableRecordValue
+                    ? VariableRecordValue.class.getName()
+                    : RecordValue.class.getName());
+    return proxy(
+        broker,
+        type,
+        (p, m, a) -> {
+          if (m.getParameterCount() != 0 || m.getDeclaringClass() == RecordValue.class) {
+            throw new UnsupportedOperationException(m.getName());
+          }
+          final Object answer = value.getClass().getMethod(m.getName()).invoke(value);
+          return answer instanceof Enum<?> constant
+              ? enumConstant(
+                  broker.loadClass(constant.getDeclaringClass().getName()), constant.name())
+              : answer;
+        });
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

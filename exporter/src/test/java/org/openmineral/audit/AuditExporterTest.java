@@ -58,8 +58,11 @@ class AuditExporterTest {
       s.execute("create database fed");
       s.execute("create database legacy");
       s.execute("create database notified");
+      s.execute("create database fromjson");
+      s.execute("create database typed");
     }
-    for (final String database : List.of("exported", "fed", "legacy", "notified")) {
+    for (final String database :
+        List.of("exported", "fed", "legacy", "notified", "fromjson", "typed")) {
       Flyway.configure()
           .dataSource(url(database), "postgres", "postgres")
           .locations("filesystem:../api/src/main/resources/db/migration")
@@ -257,6 +260,39 @@ class AuditExporterTest {
     assertThatThrownBy(() -> exporter.export(record)).hasMessageContaining("retries");
     assertThat(controller.getPosition()).isEqualTo(-1);
     exporter.close();
+  }
+
+  @Test
+  void readingProcessInstanceAndVariableRecordsThroughTheirGettersWritesTheRowsTheirJsonGives()
+      throws Exception {
+    // the projection as it runs, and the same projection reading every record's value from its JSON
+    for (final var projection :
+        Map.of("typed", new AuditProjection(), "fromjson", new AuditProjection(true)).entrySet()) {
+      try (Connection connection = connect(projection.getKey())) {
+        connection.setAutoCommit(false);
+        projection.getValue().applyAll(connection, records);
+        connection.commit();
+      }
+    }
+
+    // the same rows, hashes included, in every table; and the deal had both kinds of record
+    for (final var table : TABLES.entrySet()) {
+      final String query = "select * from " + table.getKey() + " order by " + table.getValue();
+      assertThat(rows("typed", query)).as(table.getKey()).isEqualTo(rows("fromjson", query));
+    }
+    assertThat(
+            rows(
+                "typed",
+                "select distinct value_type from audit_entry"
+                    + " where value_type in ('PROCESS_INSTANCE', 'VARIABLE') order by 1"))
+        .containsExactly("PROCESS_INSTANCE", "VARIABLE");
+    assertThat(
+            rows(
+                "typed",
+                "select count(*) from history_process_instance"
+                    + " where parent_process_instance_key is not null"))
+        .as("called processes, whose rows carry their parents")
+        .isNotEqualTo(List.of("0"));
   }
 
   @Test
