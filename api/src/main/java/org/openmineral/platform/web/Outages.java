@@ -33,7 +33,9 @@ public final class Outages {
     int depth = 0;
     for (Throwable cause = failure; cause != null && depth < 20; cause = cause.getCause()) {
       if (cause instanceof PessimisticLockingFailureException
-          || cause instanceof SQLException sql && CONFLICT_STATES.contains(sql.getSQLState())) {
+          || cause instanceof SQLException sql
+              && sql.getSQLState() != null
+              && CONFLICT_STATES.contains(sql.getSQLState())) {
         return true;
       }
       depth++;

@@ -41,9 +41,11 @@ class ConcurrencyConflictTest {
       assertThat(Outages.isOutage(failure)).as(failure.toString()).isFalse();
       assertThat(Outages.isDatabaseOutage(failure)).as(failure.toString()).isFalse();
     }
-    // a real outage stays one
+    // a real outage stays one, also when a cause carries no SQLState (the pool's "Connection is
+    // closed")
     final DataAccessResourceFailureException down =
-        new DataAccessResourceFailureException("Connection refused");
+        new DataAccessResourceFailureException(
+            "Connection refused", new java.sql.SQLException("Connection is closed"));
     assertThat(Outages.isConcurrencyConflict(down)).isFalse();
     assertThat(Outages.isDatabaseOutage(down)).isTrue();
   }
