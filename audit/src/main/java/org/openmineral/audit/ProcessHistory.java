@@ -41,7 +41,11 @@ final class ProcessHistory {
     }
     final String intent = record.getIntent().name();
     switch (record.getValueType()) {
-      case PROCESS_INSTANCE -> element(statements, record, elementFields(record, value), intent);
+      case PROCESS_INSTANCE -> {
+        if (ELEMENT_INTENTS.contains(intent)) {
+          element(statements, record, elementFields(record, value), intent);
+        }
+      }
       case USER_TASK -> userTask(statements, record, value, intent, entry.actor());
       case INCIDENT -> incident(statements, record, value, intent);
       case PROCESS_MESSAGE_SUBSCRIPTION, MESSAGE_START_EVENT_SUBSCRIPTION ->
@@ -50,6 +54,10 @@ final class ProcessHistory {
       default -> {}
     }
   }
+
+  /** The process-instance intents {@link #element} writes rows for. */
+  private static final Set<String> ELEMENT_INTENTS =
+      Set.of("ELEMENT_ACTIVATED", "ELEMENT_COMPLETED", "ELEMENT_TERMINATED");
 
   /**
    * The fields of a process-instance record that {@link #element} writes, from its getters or, when

@@ -3,6 +3,7 @@ package org.openmineral.platform.web;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
+import java.util.Set;
 import org.hibernate.TransactionException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -43,8 +44,7 @@ public final class Outages {
     return false;
   }
 
-  private static final java.util.Set<String> CONFLICT_STATES =
-      java.util.Set.of("40P01", "55P03", "40001");
+  private static final Set<String> CONFLICT_STATES = Set.of("40P01", "55P03", "40001");
 
   /** Whether {@code failure} or one of its causes is an outage of a dependency. */
   public static boolean isOutage(final Throwable failure) {
