@@ -35,11 +35,16 @@ public final class LifecycleBenchmark {
    * jumps between rounds (3 % after 8, 17 and 20 % in one run, and 19 % in the measured loop that
    * followed). The full product's compiler needs minutes on 2 cores: after 180 s it still took 18
    * to 32 % of a round's wall time, and a closed loop measured there spent 10 % of its CPU per deal
-   * compiling (23 of 237 ms); after 420 s it was down to 3 % (3 of 219 ms).
+   * compiling (23 of 237 ms); after 420 s it was down to 3 % (3 of 219 ms). Three quiet rounds are
+   * not enough either when a round is short: three rounds of 40 deals (5 s each) at 3, 1 and 1 %
+   * were followed by a closed loop with the compiler at 17 %. So the quiet rounds in a row must
+   * also span {@link #QUIET_SECONDS}.
    */
   private static final double WARM_JIT_SHARE = 0.05;
 
   private static final int QUIET_ROUNDS = 3;
+
+  private static final long QUIET_SECONDS = 30;
 
   private static final int MAX_WARM_UP_FACTOR = 10;
 
@@ -123,6 +128,11 @@ public final class LifecycleBenchmark {
     System.exit(0);
   }
 
+  /** Whether the compiler was quiet long enough: the rule of {@link #WARM_JIT_SHARE}. */
+  private static boolean quiet(final int quietRounds, final long quietMs) {
+    return quietRounds >= QUIET_ROUNDS && quietMs >= QUIET_SECONDS * 1000;
+  }
+
   private static int warmUp(final int deals) {
     return Math.max(10, deals / 5);
   }
@@ -145,17 +155,24 @@ public final class LifecycleBenchmark {
     int warmUpDeals = 0;
     final List<String> jitShares = new ArrayList<>();
     int quietRounds = 0;
+    long quietMs = 0;
     long elapsed;
     do {
       final CpuMeter.Reading before = cpu.read();
       driver.runClosedLoop(warmUp(deals), inFlight, TIMEOUT_SECONDS);
       final CpuMeter.Usage round = cpu.read().since(before);
       jitShares.add(String.format(Locale.ROOT, "%.0f", 100 * round.jitShare()));
-      quietRounds = round.jitShare() > WARM_JIT_SHARE ? 0 : quietRounds + 1;
+      if (round.jitShare() > WARM_JIT_SHARE) {
+        quietRounds = 0;
+        quietMs = 0;
+      } else {
+        quietRounds++;
+        quietMs += round.wallMs();
+      }
       warmUpDeals += warmUp(deals);
       elapsed = System.nanoTime() - warmUpStart;
     } while (elapsed < warmUpSeconds * 1_000_000_000L
-        || (quietRounds < QUIET_ROUNDS
+        || (!quiet(quietRounds, quietMs)
             && elapsed < MAX_WARM_UP_FACTOR * warmUpSeconds * 1_000_000_000L));
     final double warmUpElapsed = elapsed / 1e9;
     System.out.printf(
@@ -167,7 +184,7 @@ public final class LifecycleBenchmark {
         warmUpDeals,
         warmUpElapsed,
         String.join(" ", jitShares),
-        quietRounds >= QUIET_ROUNDS
+        quiet(quietRounds, quietMs)
             ? ""
             : " (stopped at "
                 + MAX_WARM_UP_FACTOR
