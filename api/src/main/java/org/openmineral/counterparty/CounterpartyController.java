@@ -121,6 +121,16 @@ class CounterpartyController {
     return response.body(response(counterparty));
   }
 
+  /**
+   * Starts the onboarding of a stored counterparty whose creation could not start it (503
+   * "Onboarding not started"); a counterparty whose onboarding runs already is answered as it is,
+   * so the call can be repeated safely.
+   */
+  @PostMapping("/{id}/onboarding")
+  CounterpartyResponse startOnboarding(@PathVariable final String id) {
+    return response(service.startStoredOnboarding(uuid(id)).orElseThrow(() -> new NotFound(id)));
+  }
+
   @GetMapping("/{id}")
   CounterpartyResponse get(@PathVariable final String id) {
     return response(service.find(uuid(id)).orElseThrow(() -> new NotFound(id)));

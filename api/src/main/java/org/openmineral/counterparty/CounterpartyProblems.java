@@ -49,7 +49,11 @@ class CounterpartyProblems {
               + counterpartyId
               + " is stored but its onboarding could not be started: "
               + cause.getMessage()
-              + ". Repeat the request with the same Idempotency-Key to start it.",
+              + ". Start it with POST "
+              + CounterpartyController.PATH
+              + "/"
+              + counterpartyId
+              + "/onboarding, or repeat the request with the same Idempotency-Key.",
           cause);
       this.counterpartyId = counterpartyId;
     }

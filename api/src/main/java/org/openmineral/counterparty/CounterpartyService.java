@@ -124,16 +124,32 @@ public class CounterpartyService {
           new DomainEvent(
               "counterparty.created", stored.counterparty().getId().toString(), clock.instant()));
     }
-    final Counterparty onboarding;
+    return new Created(resumeOnboarding(stored.counterparty().getId()), stored.created());
+  }
+
+  /**
+   * Starts the onboarding of a stored counterparty unless it has been started already (then returns
+   * it unchanged): what a creation whose start failed leaves to do, with or without its
+   * Idempotency-Key. Empty if there is no such counterparty.
+   *
+   * @throws OnboardingNotStarted the engine did not start the process or the database failed while
+   *     the start was recorded
+   */
+  public Optional<Counterparty> startStoredOnboarding(final UUID id) {
+    if (find(id).isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(resumeOnboarding(id));
+  }
+
+  private Counterparty resumeOnboarding(final UUID id) {
     try {
-      onboarding = startOnboarding(stored.counterparty().getId());
+      return startOnboarding(id);
     } catch (final DataAccessException | TransactionException e) {
       // the counterparty is committed: not "nothing was changed", but a start to repeat
       throw new OnboardingNotStarted(
-          stored.counterparty().getId(),
-          new IllegalStateException("the database failed while starting it", e));
+          id, new IllegalStateException("the database failed while starting it", e));
     }
-    return new Created(onboarding, stored.created());
   }
 
   /** Starts the onboarding of counterparty {@code id} unless it has been started already. */

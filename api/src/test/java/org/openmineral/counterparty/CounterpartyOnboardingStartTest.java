@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
 import java.math.BigDecimal;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -81,7 +84,86 @@ class CounterpartyOnboardingStartTest extends ApplicationTest {
 
   @Test
   void aDatabaseFailureAfterTheCounterpartyIsStoredSaysSoAndTheSameKeyStartsItLater() {
-    // given a service whose database fails from its second transaction on: the start's
+    final NewCounterparty input = input("Start Failure Test Metals AG");
+    final String key = "start-failure-" + UUID.randomUUID();
+
+    // when the creation's start fails
+    final CounterpartyProblems.OnboardingNotStarted notStarted =
+        catchThrowableOfType(
+            CounterpartyProblems.OnboardingNotStarted.class,
+            () -> serviceWhoseStartFails().create(input, key, "trader"));
+
+    // then the answer says the counterparty is stored and how to start its onboarding ...
+    assertThat((Throwable) notStarted).isNotNull();
+    assertThat(notStarted.getMessage())
+        .contains("is stored but its onboarding could not be started")
+        .contains("the database failed while starting it")
+        .contains("POST /api/counterparties/" + notStarted.counterpartyId + "/onboarding")
+        .contains("same Idempotency-Key");
+    final Counterparty stored = counterparties.findById(notStarted.counterpartyId).orElseThrow();
+    assertThat(stored.getOnboardingProcessInstanceKey()).isNull();
+
+    // ... and the same request again, the database back, starts it for that counterparty
+    final CounterpartyService.Created again = service.create(input, key, "trader");
+    assertThat(again.created()).isFalse();
+    assertThat(again.counterparty().getId()).isEqualTo(notStarted.counterpartyId);
+    assertThat(again.counterparty().getOnboardingProcessInstanceKey()).isNotNull();
+  }
+
+  @Test
+  void aCreationWithoutKeyWhoseStartFailedIsStartedThroughItsOnboardingEndpointOnce()
+      throws Exception {
+    // given a counterparty stored by a creation without Idempotency-Key whose start failed
+    final UUID id =
+        catchThrowableOfType(
+                CounterpartyProblems.OnboardingNotStarted.class,
+                () ->
+                    serviceWhoseStartFails()
+                        .create(input("Keyless Start Failure Metals AG"), null, "trader"))
+            .counterpartyId;
+    assertThat(counterparties.findById(id).orElseThrow().getOnboardingProcessInstanceKey())
+        .isNull();
+
+    // when its onboarding is started through the endpoint, twice
+    final HttpResponse<String> first = postOnboarding(id.toString(), "compliance");
+    final HttpResponse<String> second = postOnboarding(id.toString(), "compliance");
+
+    // then the first starts it and the second answers the same start
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+    final String started =
+        json.readTree(first.body()).path("onboardingProcessInstanceKey").asText();
+    assertThat(started).isNotBlank();
+    assertThat(counterparties.findById(id).orElseThrow().getOnboardingProcessInstanceKey())
+        .isEqualTo(Long.parseLong(started));
+    assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
+    assertThat(json.readTree(second.body()).path("onboardingProcessInstanceKey").asText())
+        .isEqualTo(started);
+
+    // and an unknown or malformed id (404, as the other counterparty endpoints answer it), or a
+    // role that may not create counterparties, is refused
+    assertThat(postOnboarding(UUID.randomUUID().toString(), "compliance").statusCode())
+        .isEqualTo(404);
+    assertThat(postOnboarding("not-a-uuid", "compliance").statusCode()).isEqualTo(404);
+    assertThat(postOnboarding(id.toString(), "auditor").statusCode()).isEqualTo(403);
+  }
+
+  private HttpResponse<String> postOnboarding(final String id, final String user) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(url("/api/counterparties/" + id + "/onboarding"))
+                .header("Authorization", bearer(user))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static NewCounterparty input(final String name) {
+    return new NewCounterparty(
+        name, CounterpartyType.ENTITY, "CH", List.of(), true, new BigDecimal("1000000.00"), "USD");
+  }
+
+  /** A service whose database fails from its second transaction on: the onboarding start's. */
+  private CounterpartyService serviceWhoseStartFails() {
     final AtomicInteger transactions = new AtomicInteger();
     final PlatformTransactionManager failingStart =
         new PlatformTransactionManager() {
@@ -103,40 +185,8 @@ class CounterpartyOnboardingStartTest extends ApplicationTest {
             transactionManager.rollback(status);
           }
         };
-    final CounterpartyService failing =
-        new CounterpartyService(
-            counterparties, outcomes, camunda, failingStart, json, jdbc, events);
-    final NewCounterparty input =
-        new NewCounterparty(
-            "Start Failure Test Metals AG",
-            CounterpartyType.ENTITY,
-            "CH",
-            List.of(),
-            true,
-            new BigDecimal("1000000.00"),
-            "USD");
-    final String key = "start-failure-" + UUID.randomUUID();
-
-    // when the creation's start fails
-    final CounterpartyProblems.OnboardingNotStarted notStarted =
-        catchThrowableOfType(
-            CounterpartyProblems.OnboardingNotStarted.class,
-            () -> failing.create(input, key, "trader"));
-
-    // then the answer says the counterparty is stored and how to start its onboarding ...
-    assertThat((Throwable) notStarted).isNotNull();
-    assertThat(notStarted.getMessage())
-        .contains("is stored but its onboarding could not be started")
-        .contains("the database failed while starting it")
-        .contains("same Idempotency-Key");
-    final Counterparty stored = counterparties.findById(notStarted.counterpartyId).orElseThrow();
-    assertThat(stored.getOnboardingProcessInstanceKey()).isNull();
-
-    // ... and the same request again, the database back, starts it for that counterparty
-    final CounterpartyService.Created again = service.create(input, key, "trader");
-    assertThat(again.created()).isFalse();
-    assertThat(again.counterparty().getId()).isEqualTo(notStarted.counterpartyId);
-    assertThat(again.counterparty().getOnboardingProcessInstanceKey()).isNotNull();
+    return new CounterpartyService(
+        counterparties, outcomes, camunda, failingStart, json, jdbc, events);
   }
 
   /** Takes the lock a foreign key check takes on the counterparty, without waiting. */
