@@ -266,41 +266,45 @@ public final class AuditProjection {
    * is a record the {@link #actor} is read from.
    */
   private static AuditEntry typedEntry(final Record<?> record, final String recordJson) {
-    final long instance;
-    final String elementId;
-    final String bpmnProcessId;
     if (record.getValue() instanceof ProcessInstanceRecordValue value) {
-      instance = value.getProcessInstanceKey();
-      elementId = ProcessHistory.blankToNull(value.getElementId());
-      bpmnProcessId = value.getBpmnProcessId();
-    } else {
-      final VariableRecordValue value = (VariableRecordValue) record.getValue();
-      instance = value.getProcessInstanceKey();
-      elementId = null;
-      bpmnProcessId = value.getBpmnProcessId();
+      return entry(
+          record,
+          recordJson,
+          value.getProcessInstanceKey(),
+          blankToNull(value.getElementId()),
+          blankToNull(value.getBpmnProcessId()),
+          null);
     }
-    return new AuditEntry(
-        record.getPartitionId(),
-        record.getPosition(),
-        record.getRecordType().name(),
-        record.getValueType().name(),
-        record.getIntent().name(),
-        record.getKey(),
-        instance > 0 ? instance : null,
-        elementId,
-        ProcessHistory.blankToNull(bpmnProcessId),
-        record.getTimestamp(),
+    final VariableRecordValue value = (VariableRecordValue) record.getValue();
+    return entry(
+        record,
+        recordJson,
+        value.getProcessInstanceKey(),
         null,
-        recordJson);
+        blankToNull(value.getBpmnProcessId()),
+        null);
   }
 
   private static AuditEntry entry(
       final Record<?> record, final String recordJson, final JsonNode value) {
-    final long instance = value.path("processInstanceKey").asLong(-1);
-    final String elementId =
-        text(value, "elementId") != null
-            ? text(value, "elementId")
-            : text(value, "targetElementId");
+    final String elementId = text(value, "elementId");
+    return entry(
+        record,
+        recordJson,
+        value.path("processInstanceKey").asLong(-1),
+        elementId != null ? elementId : text(value, "targetElementId"),
+        text(value, "bpmnProcessId"),
+        actor(record, value));
+  }
+
+  /** The entry of the record with the fields read from its value. */
+  private static AuditEntry entry(
+      final Record<?> record,
+      final String recordJson,
+      final long instance,
+      final String elementId,
+      final String bpmnProcessId,
+      final String actor) {
     return new AuditEntry(
         record.getPartitionId(),
         record.getPosition(),
@@ -310,9 +314,9 @@ public final class AuditProjection {
         record.getKey(),
         instance > 0 ? instance : null,
         elementId,
-        text(value, "bpmnProcessId"),
+        bpmnProcessId,
         record.getTimestamp(),
-        actor(record, value),
+        actor,
         recordJson);
   }
 
@@ -340,7 +344,12 @@ public final class AuditProjection {
 
   static String text(final JsonNode value, final String field) {
     final JsonNode node = value.get(field);
-    return node == null || node.isNull() || node.asText().isBlank() ? null : node.asText();
+    return node == null || node.isNull() ? null : blankToNull(node.asText());
+  }
+
+  /** A string as {@link #text} reads a field: null when null or blank. */
+  static String blankToNull(final String text) {
+    return text == null || text.isBlank() ? null : text;
   }
 
   static OffsetDateTime time(final long epochMillis) {

@@ -1,5 +1,6 @@
 package org.openmineral.audit;
 
+import static org.openmineral.audit.AuditProjection.blankToNull;
 import static org.openmineral.audit.AuditProjection.text;
 import static org.openmineral.audit.AuditProjection.time;
 
@@ -359,11 +360,6 @@ final class ProcessHistory {
   /** A key, null when not positive (the engine writes -1 for "none"). */
   private static Long positive(final long key) {
     return key > 0 ? key : null;
-  }
-
-  /** As {@link AuditProjection#text} reads a string field: null when absent, null or blank. */
-  static String blankToNull(final String text) {
-    return text == null || text.isBlank() ? null : text;
   }
 
   private static String jsonOrNull(final JsonNode node) {
