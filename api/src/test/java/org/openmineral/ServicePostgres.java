@@ -45,16 +45,19 @@ public final class ServicePostgres {
   }
 
   /**
-   * A real "lock not granted" (SQLState 55P03) in the database, as Spring's JdbcTemplate reports
-   * it: one connection holds a row for update, another asks for it with {@code nowait}.
+   * A real "lock not granted" (SQLState 55P03), as Spring's JdbcTemplate reports it: in a database
+   * of its own, created and dropped here, one connection holds a row for update and another asks
+   * for it with {@code nowait}.
    */
-  public static RuntimeException lockNotGranted(final String database) throws SQLException {
+  public static RuntimeException lockNotGranted() throws SQLException {
+    final String database = "openmineral_lock_" + Long.toUnsignedString(System.nanoTime());
+    recreate(database);
     try (Connection holder = connect(database);
         SingleConnectionDataSource other =
             new SingleConnectionDataSource(url(database), USER, "", true)) {
       try (Statement statement = holder.createStatement()) {
-        statement.execute("create table if not exists locked_row (id int primary key)");
-        statement.execute("insert into locked_row values (1) on conflict do nothing");
+        statement.execute("create table locked_row (id int primary key)");
+        statement.execute("insert into locked_row values (1)");
       }
       holder.setAutoCommit(false);
       try (Statement statement = holder.createStatement()) {
@@ -69,6 +72,8 @@ public final class ServicePostgres {
         holder.rollback();
       }
       throw new AssertionError("the second connection got the row the first one holds");
+    } finally {
+      drop(database);
     }
   }
 }

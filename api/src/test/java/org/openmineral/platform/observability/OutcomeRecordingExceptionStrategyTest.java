@@ -10,8 +10,6 @@ import io.camunda.client.jobhandling.JobExceptionHandlingStrategy.ExceptionHandl
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openmineral.ServicePostgres;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -22,8 +20,6 @@ import org.springframework.dao.DataAccessResourceFailureException;
  * a back-off that fits; anything else goes on as the worker threw it.
  */
 class OutcomeRecordingExceptionStrategyTest {
-  private static final String DATABASE = "openmineral_job_conflict_test";
-
   private final List<Exception> handedOn = new ArrayList<>();
   private final OutcomeRecordingExceptionStrategy strategy =
       new OutcomeRecordingExceptionStrategy((exception, context) -> handedOn.add(exception));
@@ -35,19 +31,9 @@ class OutcomeRecordingExceptionStrategyTest {
     context = new ExceptionHandlingContext(null, job, null);
   }
 
-  @BeforeAll
-  static void database() throws Exception {
-    ServicePostgres.recreate(DATABASE);
-  }
-
-  @AfterAll
-  static void dropDatabase() throws Exception {
-    ServicePostgres.drop(DATABASE);
-  }
-
   @Test
   void aLockNotGrantedIsRetriedSoonWithoutUsingUpARetryAndNotCalledAnOutage() throws Exception {
-    strategy.handleException(ServicePostgres.lockNotGranted(DATABASE), context);
+    strategy.handleException(ServicePostgres.lockNotGranted(), context);
 
     final JobError error = onlyJobError();
     assertThat(error.getRetries()).isEqualTo(3);

@@ -2,8 +2,6 @@ package org.openmineral.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openmineral.ServicePostgres;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -19,21 +17,9 @@ import org.springframework.mock.web.MockHttpServletRequest;
  * OutcomeRecordingExceptionStrategyTest}.)
  */
 class ConcurrencyConflictTest {
-  private static final String DATABASE = "openmineral_conflict_test";
-
-  @BeforeAll
-  static void database() throws Exception {
-    ServicePostgres.recreate(DATABASE);
-  }
-
-  @AfterAll
-  static void dropDatabase() throws Exception {
-    ServicePostgres.drop(DATABASE);
-  }
-
   @Test
   void aLockNotGrantedIsAConflictAndNoOutageAlsoWhenWrapped() throws Exception {
-    final RuntimeException conflict = ServicePostgres.lockNotGranted(DATABASE);
+    final RuntimeException conflict = ServicePostgres.lockNotGranted();
     final RuntimeException wrapped = new IllegalStateException("lot update failed", conflict);
 
     for (final Throwable failure : new Throwable[] {conflict, wrapped}) {
@@ -53,7 +39,7 @@ class ConcurrencyConflictTest {
   @Test
   void aWrappedConflictIsAnsweredAsConcurrentWork() throws Exception {
     final IllegalStateException wrapped =
-        new IllegalStateException("lot update failed", ServicePostgres.lockNotGranted(DATABASE));
+        new IllegalStateException("lot update failed", ServicePostgres.lockNotGranted());
 
     final ResponseEntity<ProblemDetail> answer =
         new UnexpectedErrors().unexpected(wrapped, new MockHttpServletRequest("POST", "/api/x"));

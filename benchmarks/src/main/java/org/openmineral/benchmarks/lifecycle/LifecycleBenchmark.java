@@ -16,11 +16,12 @@ import java.util.TreeMap;
  * audit), both running the repository's models with the same deal and the same driver, in one JVM
  * and one run. For each: a warm-up (closed loop, unmeasured, rounds of {@code deals/5} deals until
  * {@code warm-up-seconds} have passed and the just-in-time compiler spent at most 5 % of each of
- * the last three rounds compiling, or ten times that long, so that the hot code is compiled:
- * sustained throughput is that of a warm process), a closed-loop run of {@code deals} deals with at
- * most {@code in-flight} open (sustained deals/s and tasks/s), then an open-loop run at half of B's
- * rate for {@code paced-seconds} (job turnaround). Rejected commands and incidents are counted
- * throughout; the closed loop's CPU per deal (the JVM's, the compiler's, PostgreSQL's) is printed.
+ * the last three rounds compiling, rounds lasting 30 s together, or ten times that long, so that
+ * the hot code is compiled: sustained throughput is that of a warm process), a closed-loop run of
+ * {@code deals} deals with at most {@code in-flight} open (sustained deals/s and tasks/s), then an
+ * open-loop run at half of B's rate for {@code paced-seconds} (job turnaround). Rejected commands
+ * and incidents are counted throughout; the closed loop's CPU per deal (the JVM's, the compiler's,
+ * PostgreSQL's) is printed.
  *
  * <p>{@code ./openmineral bench lifecycle [deals] [paced-seconds] [in-flight] [both|baseline|full]
  * [warm-up-seconds]}
